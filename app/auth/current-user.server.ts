@@ -1,0 +1,78 @@
+import { redirect } from "@remix-run/node";
+import { db } from "../../db/runtime.server";
+import { calendarDateIn } from "../domain/calendar-date";
+import { hasAnyRole, type Role } from "../domain/roles";
+import { getSignedInAccount, type SignedInAccount } from "../models/accounts.server";
+import { readSession } from "./session.server";
+
+export type CurrentUser = SignedInAccount & { sessionId: string };
+
+type RequestAuth = { user: CurrentUser | null; refreshedCookie: string | null };
+
+// A request's session is validated once, however many loaders ask.
+const authByRequest = new WeakMap<Request, Promise<RequestAuth>>();
+
+export function getRequestAuth(request: Request): Promise<RequestAuth> {
+  let auth = authByRequest.get(request);
+  if (!auth) {
+    auth = loadRequestAuth(request);
+    authByRequest.set(request, auth);
+  }
+  return auth;
+}
+
+async function loadRequestAuth(request: Request): Promise<RequestAuth> {
+  const session = await readSession(request);
+  if (!session.accountId) return { user: null, refreshedCookie: session.refreshedCookie };
+  // "Today" for the division lookup: Bangkok time is close enough for which division someone is in.
+  const account = await getSignedInAccount(db(), session.accountId, calendarDateIn(new Date(), "Asia/Bangkok"));
+  if (!account) return { user: null, refreshedCookie: session.refreshedCookie };
+  return { user: { ...account, sessionId: session.sessionId }, refreshedCookie: session.refreshedCookie };
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  return (await getRequestAuth(request)).user;
+}
+
+function signInRedirect(request: Request) {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  const query = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+  return redirect(`/login${query}`);
+}
+
+/**
+ * The signed-in person, or a redirect to sign in. A person whose password was set by an
+ * admin is sent to change it first (unless this is the page that changes it).
+ */
+export async function requireUser(
+  request: Request,
+  options: { allowPendingPasswordChange?: boolean } = {},
+): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) throw signInRedirect(request);
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) throw redirect("/account/password");
+  return user;
+}
+
+/** The signed-in person if they hold one of `roles`; otherwise 403 (or a redirect to sign in). */
+export async function requireRole(request: Request, ...roles: [Role, ...Role[]]): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!hasAnyRole(user.roles, roles)) {
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  const user = await getCurrentUser(request);
+  if (user) throw redirect(user.mustChangePassword ? "/account/password" : "/");
+}
+
+/** Header the Express server overwrites with the client's address (req.ip), whatever a client sent. */
+export const CLIENT_ADDRESS_HEADER = "x-nawat-client-address";
+
+/** The client's address as the server saw it (the proxy's client only if TRUST_PROXY=1). */
+export function clientAddress(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}

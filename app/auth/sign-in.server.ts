@@ -1,0 +1,50 @@
+import type { Database } from "../../db/client.server";
+import { decideSignInThrottle } from "../domain/sign-in-throttle";
+import { findAccountForSignIn } from "../models/accounts.server";
+import { recordAudit } from "../models/audit.server";
+import { recentSignInFailures, recordSignInAttempt, normaliseUsername } from "../models/sign-in-attempts.server";
+import { verifyPassword } from "./password.server";
+
+export type SignInResult =
+  | { ok: true; accountId: string; mustChangePassword: boolean }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+
+/**
+ * Check a username and password. A wrong username and a wrong password look the same to the
+ * caller and take the same time; every attempt is recorded (throttling, audit).
+ */
+export async function signIn(
+  db: Database,
+  attempt: { username: string; password: string; ipAddress: string; now?: Date },
+): Promise<SignInResult> {
+  const now = attempt.now ?? new Date();
+  const username = normaliseUsername(attempt.username);
+  const throttle = decideSignInThrottle(await recentSignInFailures(db, { username, ipAddress: attempt.ipAddress, now }), now);
+  if (!throttle.allowed) {
+    await recordAudit(db, {
+      actorAccountId: null,
+      action: "sign_in.throttled",
+      entityType: "account",
+      entityId: username,
+      ipAddress: attempt.ipAddress,
+    });
+    return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
+  }
+
+  const account = await findAccountForSignIn(db, username);
+  const passwordCorrect = await verifyPassword(account?.passwordHash ?? null, attempt.password);
+  const succeeded = account !== null && passwordCorrect && !account.disabled;
+  await recordSignInAttempt(db, { username, ipAddress: attempt.ipAddress, succeeded, at: now });
+  await recordAudit(db, {
+    actorAccountId: succeeded ? account.id : null,
+    action: succeeded ? "sign_in.success" : "sign_in.failure",
+    entityType: "account",
+    entityId: username,
+    details: succeeded ? {} : { reason: account && passwordCorrect ? "disabled" : "invalid" },
+    ipAddress: attempt.ipAddress,
+  });
+  if (!account || !passwordCorrect) return { ok: false, reason: "invalid" };
+  if (account.disabled) return { ok: false, reason: "disabled" };
+  return { ok: true, accountId: account.id, mustChangePassword: account.mustChangePassword };
+}

@@ -1,0 +1,31 @@
+import type { MessageKey } from "../i18n/messages";
+
+export const ROLES = ["staff", "committee", "hr", "executive", "director", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function hasAnyRole(held: readonly Role[], wanted: readonly Role[]): boolean {
+  return wanted.some((role) => held.includes(role));
+}
+
+export type NavItem = { to: string; labelKey: MessageKey; roles: readonly Role[] | "everyone" };
+
+/** The whole navigation; each person sees the entries their roles allow. */
+export const NAVIGATION: readonly NavItem[] = [
+  { to: "/", labelKey: "nav.home", roles: "everyone" },
+  { to: "/plan", labelKey: "nav.plan", roles: "everyone" },
+  { to: "/division", labelKey: "nav.myDivision", roles: ["director"] },
+  { to: "/roster", labelKey: "nav.roster", roles: ["hr"] },
+  { to: "/admin/accounts", labelKey: "nav.accounts", roles: ["admin"] },
+  { to: "/admin/plan", labelKey: "nav.planAdmin", roles: ["admin"] },
+  { to: "/admin/settings", labelKey: "nav.settings", roles: ["admin"] },
+  { to: "/admin/audit", labelKey: "nav.audit", roles: ["admin"] },
+  { to: "/account", labelKey: "nav.account", roles: "everyone" },
+];
+
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return NAVIGATION.filter((item) => item.roles === "everyone" || hasAnyRole(roles, item.roles));
+}

@@ -1,0 +1,218 @@
+import { and, asc, eq, gte, isNull, notExists, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Database } from "../../db/client.server";
+import { accountRoles, accounts, divisionAssignments, divisions, employmentPeriods, people } from "../../db/schema";
+import type { Role } from "../domain/roles";
+import type { AppLocale } from "../i18n/messages";
+import { normaliseUsername } from "./sign-in-attempts.server";
+
+export type AccountForSignIn = {
+  id: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+};
+
+export async function findAccountForSignIn(db: Database, username: string): Promise<AccountForSignIn | null> {
+  const [row] = await db
+    .select({
+      id: accounts.id,
+      passwordHash: accounts.passwordHash,
+      mustChangePassword: accounts.mustChangePassword,
+      disabledAt: accounts.disabledAt,
+    })
+    .from(accounts)
+    .where(eq(accounts.username, normaliseUsername(username)));
+  if (!row) return null;
+  return { id: row.id, passwordHash: row.passwordHash, mustChangePassword: row.mustChangePassword, disabled: row.disabledAt !== null };
+}
+
+/** What every request needs to know about the signed-in person. */
+export type SignedInAccount = {
+  accountId: string;
+  username: string;
+  personId: number;
+  displayNameTh: string;
+  displayNameEn: string | null;
+  locale: AppLocale;
+  mustChangePassword: boolean;
+  roles: Role[];
+  /** The person's division today (directors see this division). */
+  divisionId: number | null;
+  divisionNameTh: string | null;
+  divisionNameEn: string | null;
+};
+
+export async function getSignedInAccount(db: Database, accountId: string, today: string): Promise<SignedInAccount | null> {
+  const [row] = await db
+    .select({
+      accountId: accounts.id,
+      username: accounts.username,
+      personId: people.id,
+      prefixTh: people.prefixTh,
+      firstNameTh: people.firstNameTh,
+      lastNameTh: people.lastNameTh,
+      firstNameEn: people.firstNameEn,
+      lastNameEn: people.lastNameEn,
+      locale: accounts.locale,
+      mustChangePassword: accounts.mustChangePassword,
+      disabledAt: accounts.disabledAt,
+      roles: sql<Role[]>`coalesce((select array_agg(${accountRoles.role} order by ${accountRoles.role}) from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '{}')`,
+      divisionId: divisions.id,
+      divisionNameTh: divisions.nameTh,
+      divisionNameEn: divisions.nameEn,
+    })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .leftJoin(
+      divisionAssignments,
+      and(
+        eq(divisionAssignments.personId, people.id),
+        sql`${divisionAssignments.startDate} <= ${today}`,
+        or(isNull(divisionAssignments.endDate), gte(divisionAssignments.endDate, today)),
+      ),
+    )
+    .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  if (!row || row.disabledAt) return null;
+  return {
+    accountId: row.accountId,
+    username: row.username,
+    personId: row.personId,
+    displayNameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
+    displayNameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    locale: row.locale === "en" ? "en" : "th",
+    mustChangePassword: row.mustChangePassword,
+    roles: parseRoleArray(row.roles),
+    divisionId: row.divisionId,
+    divisionNameTh: row.divisionNameTh,
+    divisionNameEn: row.divisionNameEn,
+  };
+}
+
+// postgres.js returns text[] as an array; PGlite may too, but a '{a,b}' string is handled as well.
+function parseRoleArray(value: unknown): Role[] {
+  if (Array.isArray(value)) return value as Role[];
+  if (typeof value === "string") return value.replace(/^\{|\}$/g, "").split(",").filter(Boolean) as Role[];
+  return [];
+}
+
+export type AccountListRow = {
+  accountId: string;
+  username: string;
+  nameTh: string;
+  roles: Role[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+};
+
+export function listAccounts(db: Database): Promise<AccountListRow[]> {
+  return selectAccounts(db);
+}
+
+export async function getAccount(db: Database, accountId: string): Promise<AccountListRow | null> {
+  const [row] = await selectAccounts(db, accountId);
+  return row ?? null;
+}
+
+async function selectAccounts(db: Database, accountId?: string): Promise<AccountListRow[]> {
+  const rows = await db
+    .select({
+      accountId: accounts.id,
+      username: accounts.username,
+      prefixTh: people.prefixTh,
+      firstNameTh: people.firstNameTh,
+      lastNameTh: people.lastNameTh,
+      disabledAt: accounts.disabledAt,
+      mustChangePassword: accounts.mustChangePassword,
+      roles: sql<Role[]>`coalesce((select array_agg(${accountRoles.role} order by ${accountRoles.role}) from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '{}')`,
+    })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(accountId === undefined ? undefined : eq(accounts.id, accountId))
+    .orderBy(asc(accounts.username));
+  return rows.map((row) => ({
+    accountId: row.accountId,
+    username: row.username,
+    nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
+    roles: parseRoleArray(row.roles),
+    disabled: row.disabledAt !== null,
+    mustChangePassword: row.mustChangePassword,
+  }));
+}
+
+/** People still employed on `today` who have no account yet (candidates for a new one). */
+export async function listPeopleWithoutAccount(db: Database, today: string) {
+  return db
+    .select({ personId: people.id, employeeCode: people.employeeCode, prefixTh: people.prefixTh, firstNameTh: people.firstNameTh, lastNameTh: people.lastNameTh })
+    .from(people)
+    .where(
+      and(
+        notExists(db.select({ one: sql`1` }).from(accounts).where(eq(accounts.personId, people.id))),
+        sql`exists (select 1 from ${employmentPeriods} where ${employmentPeriods.personId} = ${people.id} and ${employmentPeriods.startDate} <= ${today} and (${employmentPeriods.endDate} is null or ${employmentPeriods.endDate} >= ${today}))`,
+      ),
+    )
+    .orderBy(asc(people.employeeCode));
+}
+
+export class AccountExistsError extends Error {}
+
+/** Create an account for a person; the username is their employee code. */
+export async function createAccount(
+  db: Database,
+  params: { personId: number; passwordHash: string; roles: Role[]; mustChangePassword: boolean },
+): Promise<{ accountId: string; username: string } | null> {
+  const [person] = await db.select({ code: people.employeeCode }).from(people).where(eq(people.id, params.personId));
+  if (!person) return null;
+  const accountId = randomUUID();
+  const inserted = await db
+    .insert(accounts)
+    .values({
+      id: accountId,
+      personId: params.personId,
+      username: normaliseUsername(person.code),
+      passwordHash: params.passwordHash,
+      mustChangePassword: params.mustChangePassword,
+    })
+    .onConflictDoNothing()
+    .returning({ id: accounts.id });
+  if (inserted.length === 0) throw new AccountExistsError();
+  await setAccountRoles(db, accountId, params.roles);
+  return { accountId, username: normaliseUsername(person.code) };
+}
+
+/** Replace an account's roles; "staff" is always kept. */
+export async function setAccountRoles(db: Database, accountId: string, roles: readonly Role[]): Promise<Role[]> {
+  const finalRoles = [...new Set<Role>(["staff", ...roles])].sort();
+  await db.delete(accountRoles).where(eq(accountRoles.accountId, accountId));
+  await db.insert(accountRoles).values(finalRoles.map((role) => ({ accountId, role })));
+  return finalRoles;
+}
+
+export async function setPassword(
+  db: Database,
+  accountId: string,
+  params: { passwordHash: string; mustChangePassword: boolean },
+): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ passwordHash: params.passwordHash, mustChangePassword: params.mustChangePassword, passwordChangedAt: new Date() })
+    .where(eq(accounts.id, accountId));
+}
+
+export async function setAccountDisabled(db: Database, accountId: string, disabled: boolean): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ disabledAt: disabled ? new Date() : null })
+    .where(eq(accounts.id, accountId));
+}
+
+export async function setAccountLocale(db: Database, accountId: string, locale: AppLocale): Promise<void> {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
+}
+
+export async function getPasswordHash(db: Database, accountId: string): Promise<string | null> {
+  const [row] = await db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.hash ?? null;
+}

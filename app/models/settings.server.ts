@@ -1,0 +1,40 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { appSettings } from "../../db/schema";
+import { THAI_FISCAL_CALENDAR, parseFiscalCalendar, type FiscalCalendar } from "../domain/fiscal-year";
+
+export type PlanPeriod = { firstFiscalYearBE: number; lastFiscalYearBE: number };
+export type OrganisationInfo = { nameTh: string; nameEn: string };
+
+export type AppSettings = {
+  fiscalCalendar: FiscalCalendar;
+  planPeriod: PlanPeriod;
+  organisation: OrganisationInfo;
+};
+
+const DEFAULT_PLAN_PERIOD: PlanPeriod = { firstFiscalYearBE: 2566, lastFiscalYearBE: 2570 };
+const DEFAULT_ORGANISATION: OrganisationInfo = { nameTh: "", nameEn: "" };
+
+/** All settings in one query; missing keys fall back to the Thai defaults. */
+export async function getAppSettings(db: Database): Promise<AppSettings> {
+  const rows = await db.select({ key: appSettings.key, value: appSettings.value }).from(appSettings);
+  const byKey = new Map(rows.map((row) => [row.key, row.value]));
+  const fiscal = byKey.get("fiscal_calendar");
+  return {
+    fiscalCalendar: fiscal === undefined ? THAI_FISCAL_CALENDAR : parseFiscalCalendar(fiscal),
+    planPeriod: (byKey.get("plan_period") as PlanPeriod | undefined) ?? DEFAULT_PLAN_PERIOD,
+    organisation: (byKey.get("organisation") as OrganisationInfo | undefined) ?? DEFAULT_ORGANISATION,
+  };
+}
+
+export async function saveFiscalCalendar(db: Database, calendar: FiscalCalendar): Promise<void> {
+  await db
+    .insert(appSettings)
+    .values({ key: "fiscal_calendar", value: calendar })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value: calendar, updatedAt: sql`now()` } });
+}
+
+export async function getSetting(db: Database, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));
+  return row?.value;
+}

@@ -1,0 +1,159 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
+import { getRequestAuth } from "./auth/current-user.server";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./components/nonce";
+import { navigationFor } from "./domain/roles";
+import { useI18n } from "./i18n/use-i18n";
+import { resolveLocale } from "./i18n/locale.server";
+import { translate, type AppLocale } from "./i18n/messages";
+import stylesheet from "./styles/app.css";
+import { getAppSettings } from "./models/settings.server";
+import { db } from "../db/runtime.server";
+
+export const links: LinksFunction = () => [
+  { rel: "preload", href: "/fonts/sarabun-thai-400-normal.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, refreshedCookie } = await getRequestAuth(request);
+  const locale = resolveLocale(request, user?.locale ?? null);
+  const settings = await getAppSettings(db());
+  const headers = new Headers();
+  if (refreshedCookie) headers.append("Set-Cookie", refreshedCookie);
+  return json(
+    {
+      locale,
+      timeZone: settings.fiscalCalendar.timeZone,
+      organisationName: locale === "en" ? settings.organisation.nameEn : settings.organisation.nameTh,
+      user: user && {
+        username: user.username,
+        displayName: (locale === "en" && user.displayNameEn) || user.displayNameTh,
+        roles: user.roles,
+        mustChangePassword: user.mustChangePassword,
+      },
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const { locale } = useI18n();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SiteHeader user={data.user} organisationName={data.organisationName} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SiteFooter locale={data.locale} organisationName={data.organisationName} />
+    </>
+  );
+}
+
+function SiteHeader({
+  user,
+  organisationName,
+}: {
+  user: { displayName: string; roles: Parameters<typeof navigationFor>[0]; mustChangePassword: boolean } | null;
+  organisationName: string;
+}) {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const navigation = user && !user.mustChangePassword ? navigationFor(user.roles) : [];
+  const otherLocale: AppLocale = locale === "th" ? "en" : "th";
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <div className="site-header__bar">
+        <a className="site-header__brand" href="/">
+          {t("app.name")}
+          <small>{organisationName || t("app.tagline")}</small>
+        </a>
+        <Form method="post" action="/lang" className="inline-form" reloadDocument>
+          <input type="hidden" name="locale" value={otherLocale} />
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          <button type="submit" className="link-button" lang={otherLocale} aria-label={`${t("lang.switch")}: ${t("lang.switchTo")}`}>
+            {t("lang.switchTo")}
+          </button>
+        </Form>
+        {user ? (
+          <>
+            <span>{user.displayName}</span>
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : location.pathname !== "/login" ? (
+          <a href="/login">{t("nav.signIn")}</a>
+        ) : null}
+      </div>
+      {navigation.length > 0 ? (
+        <nav className="site-nav" aria-label={t("nav.label")}>
+          <ul>
+            {navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"} prefetch="none">
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function SiteFooter({ locale, organisationName }: { locale: AppLocale; organisationName: string }) {
+  return (
+    <footer className="site-footer">
+      {translate(locale, "app.name")} · {organisationName}
+    </footer>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <main id="main" className="error-page">
+      <GeneralErrorBoundary error={error} />
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { RouteErrorBoundary } from "../components/error-boundary";
+
+// Any URL no route claims: a friendly 404 inside the app's layout.
+export async function loader(_args: LoaderFunctionArgs) {
+  throw new Response("Not found", { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,77 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { requireUser } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { fiscalQuarterOf } from "../domain/fiscal-year";
+import { navigationFor } from "../domain/roles";
+import { fiscalYearLabel, formatDate } from "../i18n/format";
+import { translate, type MessageKey } from "../i18n/messages";
+import { resolveLocale } from "../i18n/locale.server";
+import { getAppSettings } from "../models/settings.server";
+import { useI18n } from "../i18n/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "นวัต" }];
+
+const CARD_BODY: Record<string, MessageKey> = {
+  "/plan": "home.plan.body",
+  "/roster": "home.roster.body",
+  "/division": "home.division.body",
+  "/admin/accounts": "home.accounts.body",
+  "/admin/plan": "home.planAdmin.body",
+  "/admin/settings": "home.settings.body",
+  "/admin/audit": "home.audit.body",
+  "/account": "home.account.body",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = resolveLocale(request, user.locale);
+  const { fiscalCalendar } = await getAppSettings(db());
+  const now = new Date();
+  const { fiscalYearBE, quarter } = fiscalQuarterOf(now, fiscalCalendar);
+  return json({
+    displayName: (locale === "en" && user.displayNameEn) || user.displayNameTh,
+    roles: user.roles,
+    todayLine: translate(locale, "home.today", {
+      date: formatDate(now, locale, { timeZone: fiscalCalendar.timeZone }),
+      fiscalYear: fiscalYearLabel(fiscalYearBE, locale),
+      quarter,
+    }),
+  });
+}
+
+export default function Home() {
+  const { displayName, roles, todayLine } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const cards = navigationFor(roles).filter((item) => item.to !== "/");
+  return (
+    <>
+      <h1>{t("home.greeting", { name: displayName })}</h1>
+      <p className="muted">{todayLine}</p>
+      <section aria-labelledby="roles-heading" className="card">
+        <h2 id="roles-heading">{t("home.yourRoles")}</h2>
+        <p>
+          {roles.map((role) => (
+            <span key={role} className="badge">
+              {t(`role.${role}`)}
+            </span>
+          ))}
+        </p>
+      </section>
+      <h2>{t("home.whatYouCanDo")}</h2>
+      <div className="grid">
+        {cards.map((item) => (
+          <div key={item.to} className="card">
+            <h3>
+              <Link to={item.to}>{t(item.labelKey)}</Link>
+            </h3>
+            {CARD_BODY[item.to] ? <p className="muted">{t(CARD_BODY[item.to])}</p> : null}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock.server";
+import { projectRoot } from "./project-root.server";
+
+/** The database as every query function takes it: a drizzle instance or a transaction of one. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Engine = "pglite" | "postgres";
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: Engine;
+  /** Apply the committed drizzle-kit migrations (idempotent). */
+  migrate(): Promise<void>;
+  /** Keep planner statistics fresh; PGlite never autovacuums, so the app does it. */
+  vacuumAnalyze(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { databaseUrl: string; maxConnections?: number }
+  | { dataDir: string }
+  | { inMemory: true };
+
+export const MIGRATIONS_FOLDER = path.join(projectRoot(), "db", "migrations");
+
+// An arbitrary constant: two instances starting at once must not both run migrations.
+const MIGRATION_LOCK_KEY = 72_617_001;
+
+/**
+ * Open the database: a PostgreSQL server through postgres.js when a URL is given, otherwise
+ * an embedded PGlite kept in `dataDir` (locked to this process) or in memory (tests).
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections);
+  return openPglite("dataDir" in options ? options.dataDir : undefined);
+}
+
+/** Options from the environment: DATABASE_URL, else DATA_DIR (default ./data). */
+export function openOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot(), "data")) };
+}
+
+async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<DatabaseHandle> {
+  const client = postgres(databaseUrl, {
+    max: maxConnections,
+    onnotice: () => {},
+    // Dates stay strings: a date column is a calendar date, not an instant.
+    types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: "postgres",
+    async migrate() {
+      // A session-level advisory lock on one reserved connection serialises concurrent starters.
+      const reserved = await client.reserve();
+      try {
+        await reserved`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(reserved), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await reserved`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        reserved.release();
+      }
+    },
+    async vacuumAnalyze() {
+      // The server's autovacuum does this; an explicit ANALYZE after bulk writes is still cheap.
+      await db.execute(sql`ANALYZE`);
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let releaseLock: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = await lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    await releaseLock?.();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    engine: "pglite",
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async vacuumAnalyze() {
+      await client.exec("VACUUM ANALYZE");
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        await releaseLock?.();
+      }
+    },
+  };
+}

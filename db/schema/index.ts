@@ -1,0 +1,4 @@
+export * from "./people";
+export * from "./auth";
+export * from "./plan";
+export * from "./audit";

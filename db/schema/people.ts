@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** Units of the organisation (กอง / สำนัก). */
+export const divisions = pgTable("divisions", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  nameTh: text("name_th").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** Staff categories (ข้าราชการ, ลูกจ้างประจำ, …); which count for participation is a per-year setting. */
+export const staffCategories = pgTable("staff_categories", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  nameTh: text("name_th").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** A member of staff on the roster. */
+export const people = pgTable("people", {
+  id: serial("id").primaryKey(),
+  employeeCode: text("employee_code").notNull().unique(),
+  prefixTh: text("prefix_th").notNull(),
+  firstNameTh: text("first_name_th").notNull(),
+  lastNameTh: text("last_name_th").notNull(),
+  firstNameEn: text("first_name_en"),
+  lastNameEn: text("last_name_en"),
+  email: text("email"),
+  positionTh: text("position_th").notNull(),
+  categoryId: integer("category_id")
+    .notNull()
+    .references(() => staffCategories.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Periods of employment; a person may leave and come back. end_date null = still employed. */
+export const employmentPeriods = pgTable(
+  "employment_periods",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+  },
+  (t) => [
+    index("employment_periods_person_idx").on(t.personId),
+    check("employment_periods_end_after_start", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/**
+ * Which division a person belonged to, and from when: kept as history so a past year's
+ * figures use the division the person was in then. end_date null = current.
+ */
+export const divisionAssignments = pgTable(
+  "division_assignments",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    divisionId: integer("division_id")
+      .notNull()
+      .references(() => divisions.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+  },
+  (t) => [
+    index("division_assignments_person_idx").on(t.personId),
+    index("division_assignments_division_idx").on(t.divisionId),
+    uniqueIndex("division_assignments_person_start_uq").on(t.personId, t.startDate),
+    check(
+      "division_assignments_end_after_start",
+      sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
+    ),
+  ],
+);

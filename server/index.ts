@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
+import express from "express";
+import { projectRoot } from "../db/project-root.server";
+import { setDatabase } from "../db/runtime.server";
+import { startDatabase } from "../db/startup.server";
+import { isProduction } from "../app/config.server";
+import { CLIENT_ADDRESS_HEADER } from "../app/auth/current-user.server";
+import { isCrossSiteMutation } from "../app/domain/request-origin";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+// PGlite never autovacuums; refresh statistics on a timer as well as at start-up.
+const VACUUM_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+const database = await startDatabase().catch((error: unknown) => {
+  console.error(`[server] cannot open the database: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
+setDatabase(database);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+app.use(compression());
+
+app.get("/healthz", (_request, response) => {
+  response.set("Cache-Control", "no-store").json({ ok: true, engine: database.engine });
+});
+
+// Fingerprinted build assets never change; everything else in public/ briefly cached.
+const publicDir = path.join(projectRoot(), "public");
+app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(publicDir, { maxAge: "1h" }));
+
+// Cross-site form posts are refused before any action runs (defence beside SameSite cookies).
+app.use((request, response, next) => {
+  const mutation = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+  if (
+    mutation &&
+    isCrossSiteMutation({
+      origin: request.get("origin") ?? null,
+      secFetchSite: request.get("sec-fetch-site") ?? null,
+      host: request.get("host") ?? "",
+    })
+  ) {
+    response.status(403).type("text/plain").send("Cross-site request refused");
+    return;
+  }
+  next();
+});
+
+app.use((request, response, next) => {
+  // Overwritten, never trusted from the client: sign-in throttling counts per address.
+  request.headers[CLIENT_ADDRESS_HEADER] = request.ip ?? "unknown";
+  response.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (_request, response) => ({ cspNonce: response.locals.cspNonce as string }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  console.log(`[server] Nawat listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database.engine}${isProduction() ? ", production" : ""})`);
+});
+
+const vacuumTimer = setInterval(() => {
+  database.vacuumAnalyze().catch((error: unknown) => console.error("[db] VACUUM ANALYZE failed", error));
+}, VACUUM_INTERVAL_MS);
+vacuumTimer.unref();
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`[server] ${signal}: finishing requests in flight, then closing the database`);
+  clearInterval(vacuumTimer);
+  const forceExit = setTimeout(() => {
+    console.error("[server] requests did not finish in 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  forceExit.unref();
+  server.close(async () => {
+    try {
+      await database.close();
+      console.log("[server] database closed");
+      process.exit(0);
+    } catch (error) {
+      console.error("[server] closing the database failed", error);
+      process.exit(1);
+    }
+  });
+  // Idle keep-alive sockets would hold server.close() open.
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
