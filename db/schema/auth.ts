@@ -10,10 +10,9 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { Role } from "../../app/domain/roles";
 import { people } from "./people";
 
-export const ROLES = ["staff", "committee", "hr", "executive", "director", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A sign-in account, tied to one person on the roster. Username = employee code. */
 export const accounts = pgTable("accounts", {

@@ -1,0 +1,20 @@
+import { sortByThaiName } from "../i18n/format";
+import type { RosterTableRow } from "../components/roster-table";
+import type { RosterRow } from "./people.server";
+
+/** Roster rows as the table shows them, in Thai order of first then last name. */
+export function toRosterTableRows(rows: RosterRow[]): RosterTableRow[] {
+  return sortByThaiName(rows, (row) => `${row.firstNameTh} ${row.lastNameTh}`).map((row) => ({
+    personId: row.personId,
+    employeeCode: row.employeeCode,
+    nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
+    nameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    positionTh: row.positionTh,
+    categoryNameTh: row.categoryNameTh,
+    categoryNameEn: row.categoryNameEn,
+    divisionNameTh: row.divisionNameTh,
+    divisionNameEn: row.divisionNameEn,
+    employmentStart: row.employmentStart,
+    employmentEnd: row.employmentEnd,
+  }));
+}

@@ -1,0 +1,136 @@
+import type { Database } from "../../db/client.server";
+import { parseTargetInput } from "../domain/target-input";
+import type { MessageKey } from "../i18n/messages";
+import { recordAudit } from "../models/audit.server";
+import {
+  CodeTakenError,
+  createPlan,
+  createProject,
+  createStrategy,
+  listIndicatorsWithTargets,
+  renamePlanItem,
+  saveIndicatorTargets,
+  setIndicatorCountMode,
+  type PlanItemKind,
+} from "../models/plan.server";
+
+type Actor = { accountId: string; ipAddress: string };
+export type PlanAdminResult = { ok: true } | { ok: false; fieldErrors: Record<string, MessageKey> };
+
+/**
+ * Save the targets grid: fields `target-<indicatorId>-<fiscalYear>` and `countMode-<indicatorId>`.
+ * All-or-nothing: one bad value saves nothing, and every bad field gets its message.
+ */
+export async function saveTargetsForm(
+  db: Database,
+  actor: Actor,
+  formData: FormData,
+  fiscalYears: number[],
+): Promise<PlanAdminResult> {
+  const indicators = await listIndicatorsWithTargets(db);
+  const fieldErrors: Record<string, MessageKey> = {};
+  const targets: { indicatorId: number; fiscalYear: number; targetValue: number | null }[] = [];
+  const countModes: { indicatorId: number; countMode: "per_year" | "cumulative" }[] = [];
+  for (const indicator of indicators) {
+    for (const fiscalYear of fiscalYears) {
+      const field = `target-${indicator.id}-${fiscalYear}`;
+      const raw = formData.get(field);
+      if (typeof raw !== "string") continue;
+      const parsed = parseTargetInput(raw.slice(0, 32));
+      if (!parsed.ok) fieldErrors[field] = "planAdmin.badNumber";
+      else targets.push({ indicatorId: indicator.id, fiscalYear, targetValue: parsed.value });
+    }
+    const mode = formData.get(`countMode-${indicator.id}`);
+    if (indicator.unit === "count" && (mode === "per_year" || mode === "cumulative") && mode !== indicator.countMode) {
+      countModes.push({ indicatorId: indicator.id, countMode: mode });
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  await db.transaction(async (tx) => {
+    const changes = await saveIndicatorTargets(tx, targets);
+    for (const change of changes) {
+      await recordAudit(tx, {
+        actorAccountId: actor.accountId,
+        action: "plan.target_changed",
+        entityType: "indicator_target",
+        entityId: `${indicators.find((i) => i.id === change.indicatorId)?.code}:${change.fiscalYear}`,
+        details: { before: change.before, after: change.after },
+        ipAddress: actor.ipAddress,
+      });
+    }
+    for (const { indicatorId, countMode } of countModes) {
+      await setIndicatorCountMode(tx, indicatorId, countMode);
+      await recordAudit(tx, {
+        actorAccountId: actor.accountId,
+        action: "plan.count_mode_changed",
+        entityType: "indicator",
+        entityId: indicators.find((i) => i.id === indicatorId)?.code,
+        details: { after: countMode },
+        ipAddress: actor.ipAddress,
+      });
+    }
+  });
+  return { ok: true };
+}
+
+function requiredText(formData: FormData, name: string, max = 300): string {
+  return String(formData.get(name) ?? "").trim().slice(0, max);
+}
+
+/** Add a strategy, plan or project (intent addStrategy / addPlan / addProject). */
+export async function addPlanItemForm(db: Database, actor: Actor, kind: PlanItemKind, formData: FormData): Promise<PlanAdminResult> {
+  const code = requiredText(formData, "code", 20);
+  const nameTh = requiredText(formData, "nameTh");
+  const nameEn = requiredText(formData, "nameEn");
+  const parentId = Number(formData.get("parentId"));
+  const fieldErrors: Record<string, MessageKey> = {};
+  if (!code && kind !== "project") fieldErrors.code = "form.required";
+  if (!nameTh) fieldErrors.nameTh = "form.required";
+  if (kind !== "strategy" && !(Number.isInteger(parentId) && parentId > 0)) fieldErrors.parentId = "form.required";
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  try {
+    await db.transaction(async (tx) => {
+      const id =
+        kind === "strategy"
+          ? await createStrategy(tx, { code, nameTh, nameEn })
+          : kind === "plan"
+            ? await createPlan(tx, { strategyId: parentId, code, nameTh, nameEn })
+            : await createProject(tx, { planId: parentId, code: code || null, nameTh, nameEn });
+      await recordAudit(tx, {
+        actorAccountId: actor.accountId,
+        action: `plan.${kind}_created`,
+        entityType: kind,
+        entityId: id,
+        details: { code, nameTh, nameEn },
+        ipAddress: actor.ipAddress,
+      });
+    });
+  } catch (error) {
+    if (error instanceof CodeTakenError) return { ok: false, fieldErrors: { code: "planAdmin.codeTaken" } };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export async function renamePlanItemForm(db: Database, actor: Actor, formData: FormData): Promise<PlanAdminResult | "notFound"> {
+  const kind = formData.get("kind");
+  const id = Number(formData.get("id"));
+  const nameTh = requiredText(formData, "nameTh");
+  const nameEn = requiredText(formData, "nameEn");
+  if ((kind !== "strategy" && kind !== "plan" && kind !== "project") || !Number.isInteger(id)) return "notFound";
+  if (!nameTh) return { ok: false, fieldErrors: { nameTh: "form.required" } };
+  const renamed = await db.transaction(async (tx) => {
+    const before = await renamePlanItem(tx, kind, id, { nameTh, nameEn });
+    if (!before) return false;
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: `plan.${kind}_renamed`,
+      entityType: kind,
+      entityId: id,
+      details: { before, after: { nameTh, nameEn } },
+      ipAddress: actor.ipAddress,
+    });
+    return true;
+  });
+  return renamed ? { ok: true } : "notFound";
+}
