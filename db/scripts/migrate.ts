@@ -1,0 +1,5 @@
+import { runDatabaseCommand } from "./run-command";
+
+await runDatabaseCommand("db:migrate", async (handle) => {
+  await handle.migrate();
+});
