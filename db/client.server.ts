@@ -65,14 +65,15 @@ async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<D
     db,
     engine: "postgres",
     async migrate() {
-      // A session-level advisory lock on one reserved connection serialises concurrent starters.
-      const reserved = await client.reserve();
+      // One dedicated connection holds a session-level advisory lock, so instances starting
+      // together migrate one after another (drizzle's migrator needs a full client, not a
+      // reserved connection).
+      const migrationClient = postgres(databaseUrl, { max: 1, onnotice: () => {} });
       try {
-        await reserved`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres(reserved), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrationClient`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await reserved`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        reserved.release();
+        await migrationClient.end({ timeout: 5 });
       }
     },
     async vacuumAnalyze() {

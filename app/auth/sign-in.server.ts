@@ -1,8 +1,7 @@
 import type { Database } from "../../db/client.server";
-import { decideSignInThrottle } from "../domain/sign-in-throttle";
 import { findAccountForSignIn } from "../models/accounts.server";
 import { recordAudit } from "../models/audit.server";
-import { recentSignInFailures, recordSignInAttempt, normaliseUsername } from "../models/sign-in-attempts.server";
+import { markSignInAttemptSucceeded, normaliseUsername, reserveSignInAttempt } from "../models/sign-in-attempts.server";
 import { verifyPassword } from "./password.server";
 
 export type SignInResult =
@@ -20,8 +19,8 @@ export async function signIn(
 ): Promise<SignInResult> {
   const now = attempt.now ?? new Date();
   const username = normaliseUsername(attempt.username);
-  const throttle = decideSignInThrottle(await recentSignInFailures(db, { username, ipAddress: attempt.ipAddress, now }), now);
-  if (!throttle.allowed) {
+  const { decision, attemptId } = await reserveSignInAttempt(db, { username, ipAddress: attempt.ipAddress, now });
+  if (!decision.allowed || attemptId === null) {
     await recordAudit(db, {
       actorAccountId: null,
       action: "sign_in.throttled",
@@ -29,13 +28,13 @@ export async function signIn(
       entityId: username,
       ipAddress: attempt.ipAddress,
     });
-    return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
+    return { ok: false, reason: "throttled", retryAfterMinutes: decision.allowed ? 1 : decision.retryAfterMinutes };
   }
 
   const account = await findAccountForSignIn(db, username);
   const passwordCorrect = await verifyPassword(account?.passwordHash ?? null, attempt.password);
   const succeeded = account !== null && passwordCorrect && !account.disabled;
-  await recordSignInAttempt(db, { username, ipAddress: attempt.ipAddress, succeeded, at: now });
+  if (succeeded) await markSignInAttemptSucceeded(db, attemptId);
   await recordAudit(db, {
     actorAccountId: succeeded ? account.id : null,
     action: succeeded ? "sign_in.success" : "sign_in.failure",

@@ -1,19 +1,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { signInAttempts } from "../../db/schema";
-import { THROTTLE_WINDOW_MINUTES, type RecentFailures } from "../domain/sign-in-throttle";
-
-export async function recordSignInAttempt(
-  db: Database,
-  attempt: { username: string; ipAddress: string; succeeded: boolean; at?: Date },
-): Promise<void> {
-  await db.insert(signInAttempts).values({
-    username: normaliseUsername(attempt.username),
-    ipAddress: attempt.ipAddress,
-    succeeded: attempt.succeeded,
-    attemptedAt: attempt.at ?? new Date(),
-  });
-}
+import { THROTTLE_WINDOW_MINUTES, decideSignInThrottle, type RecentFailures, type ThrottleDecision } from "../domain/sign-in-throttle";
 
 /** Failures in the throttle window: per username since its last success, and per address. */
 export async function recentSignInFailures(
@@ -58,4 +46,32 @@ export async function pruneSignInAttempts(db: Database, olderThanDays = 30): Pro
 
 export function normaliseUsername(username: string): string {
   return username.trim().toUpperCase();
+}
+
+/**
+ * Check the throttle and, if allowed, record the attempt as a failure, atomically: advisory
+ * locks on the username, then the address (always that order), so concurrent attempts are
+ * counted one after another and a burst cannot slip past the limit. The caller marks the
+ * attempt as a success once the password checks out.
+ */
+export async function reserveSignInAttempt(
+  db: Database,
+  attempt: { username: string; ipAddress: string; now: Date },
+): Promise<{ decision: ThrottleDecision; attemptId: number | null }> {
+  const username = normaliseUsername(attempt.username);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nawat:sign-in:user:${username}`}))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`nawat:sign-in:address:${attempt.ipAddress}`}))`);
+    const decision = decideSignInThrottle(await recentSignInFailures(tx, { ...attempt, username }), attempt.now);
+    if (!decision.allowed) return { decision, attemptId: null };
+    const [row] = await tx
+      .insert(signInAttempts)
+      .values({ username, ipAddress: attempt.ipAddress, succeeded: false, attemptedAt: attempt.now })
+      .returning({ id: signInAttempts.id });
+    return { decision, attemptId: row.id };
+  });
+}
+
+export async function markSignInAttemptSucceeded(db: Database, attemptId: number): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 }

@@ -216,7 +216,7 @@ async function seedStaff(db: Database, demoPasswordHash: string) {
         };
       }),
     );
-    const stillEmployed = !person.employmentEnd || person.employmentEnd >= DEMO_TODAY;
+    const stillEmployed = person.employmentStart <= DEMO_TODAY && (!person.employmentEnd || person.employmentEnd >= DEMO_TODAY);
     if (!stillEmployed) continue;
     const accountId = randomUUID();
     await db.insert(accounts).values({

@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { MIGRATIONS_FOLDER, openDatabase } from "../../db/client.server";
+import { accountRoles, accounts, employmentPeriods, people, staffCategories } from "../../db/schema";
+import {
+  createTestDatabase,
+  engineName,
+  expectDatabaseError,
+  queryRows,
+  schemaTables,
+  tableName,
+  type TestDatabase,
+} from "./test-database";
+
+const CHECK_VIOLATION = "23514";
+
+const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+  entries: { tag: string }[];
+};
+
+describe(`migrations (${engineName})`, () => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  async function publicTables(): Promise<string[]> {
+    const rows = await queryRows<{ table_name: string }>(
+      test.handle.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    );
+    return rows.map((row) => row.table_name);
+  }
+
+  async function appliedMigrations(): Promise<number> {
+    const [row] = await queryRows<{ n: number | string }>(
+      test.handle.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    return Number(row.n);
+  }
+
+  it("starts from an empty database", async () => {
+    expect(await publicTables()).toEqual([]);
+  });
+
+  it("applies every migration from empty and creates every table and column of the schema", async () => {
+    await test.handle.migrate();
+    expect(await appliedMigrations()).toBe(journal.entries.length);
+
+    const tables = await publicTables();
+    const expected = schemaTables().map(tableName).sort();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(tables).toEqual(expect.arrayContaining(expected));
+
+    // A schema column without a migration would break at run time: every column must exist.
+    const columns = await queryRows<{ table_name: string; column_name: string }>(
+      test.handle.db,
+      sql`select table_name, column_name from information_schema.columns where table_schema = 'public'`,
+    );
+    const present = new Set(columns.map((row) => `${row.table_name}.${row.column_name}`));
+    const missing = schemaTables().flatMap((table) => {
+      const config = getTableConfig(table);
+      return config.columns.map((column) => `${config.name}.${column.name}`).filter((name) => !present.has(name));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it("migrating again is a no-op: no new migration rows, same tables, data kept", async () => {
+    await test.handle.db.insert(staffCategories).values({ code: "keep_me", nameTh: "ทดสอบ", nameEn: "Test" });
+    const tablesBefore = await publicTables();
+    const appliedBefore = await appliedMigrations();
+
+    await test.handle.migrate();
+    await test.handle.migrate();
+
+    expect(await appliedMigrations()).toBe(appliedBefore);
+    expect(await publicTables()).toEqual(tablesBefore);
+    const kept = await test.handle.db.select().from(staffCategories);
+    expect(kept.map((row) => row.code)).toEqual(["keep_me"]);
+  });
+
+  // Two app instances starting together on one server: the advisory lock makes them take turns.
+  it.runIf(engineName === "postgres")("two instances migrating one database at once both succeed, once", async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    const other = await openDatabase({ databaseUrl: fresh.databaseUrl! });
+    try {
+      await Promise.all([fresh.handle.migrate(), other.migrate(), fresh.handle.migrate()]);
+      const [row] = await queryRows<{ n: number | string }>(
+        fresh.handle.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      expect(Number(row.n)).toBe(journal.entries.length);
+      expect(await other.db.select().from(staffCategories)).toEqual([]);
+    } finally {
+      await other.close();
+      await fresh.drop();
+    }
+  });
+
+  describe("constraints", () => {
+    let personId: number;
+    let accountId: string;
+
+    beforeAll(async () => {
+      const [category] = await test.handle.db
+        .insert(staffCategories)
+        .values({ code: "constraint_test", nameTh: "ทดสอบ", nameEn: "Test" })
+        .returning();
+      const [person] = await test.handle.db
+        .insert(people)
+        .values({
+          employeeCode: "CT001",
+          prefixTh: "นาย",
+          firstNameTh: "ทดสอบ",
+          lastNameTh: "ข้อจำกัด",
+          positionTh: "ทดสอบ",
+          categoryId: category.id,
+        })
+        .returning();
+      personId = person.id;
+      accountId = "constraint-test-account";
+      await test.handle.db.insert(accounts).values({ id: accountId, personId, username: "CT001", passwordHash: "x" });
+    });
+
+    it("account_roles accepts a known role and rejects an unknown one", async () => {
+      await test.handle.db.insert(accountRoles).values({ accountId, role: "admin" });
+      const code = await expectDatabaseError(
+        test.handle.db.insert(accountRoles).values({ accountId, role: "superuser" as never }),
+      );
+      expect(code).toBe(CHECK_VIOLATION);
+      const roles = await test.handle.db.select().from(accountRoles);
+      expect(roles.map((row) => row.role)).toEqual(["admin"]);
+    });
+
+    it("an employment period may not end before it starts", async () => {
+      await test.handle.db
+        .insert(employmentPeriods)
+        .values({ personId, startDate: "2024-01-01", endDate: "2024-01-01" });
+      const code = await expectDatabaseError(
+        test.handle.db.insert(employmentPeriods).values({ personId, startDate: "2024-01-02", endDate: "2024-01-01" }),
+      );
+      expect(code).toBe(CHECK_VIOLATION);
+      const periods = await test.handle.db.select().from(employmentPeriods);
+      expect(periods).toHaveLength(1);
+    });
+
+    it("an account's locale must be th or en", async () => {
+      const code = await expectDatabaseError(
+        test.handle.db.execute(sql`update ${accounts} set locale = 'fr' where id = ${accountId}`),
+      );
+      expect(code).toBe(CHECK_VIOLATION);
+    });
+  });
+});

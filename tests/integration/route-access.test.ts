@@ -1,0 +1,147 @@
+/// <reference types="vite/client" />
+/**
+ * Who may call what: every route module's loader and action, checked on the server against
+ * this table (data, not code). A route file without an entry fails the suite, so a new page
+ * cannot ship without saying who may use it.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "../../app/auth/session.server";
+import { ROLES, type Role } from "../../app/domain/roles";
+import { accounts } from "../../db/schema";
+import { seedDemoData } from "../../db/seed/seed.server";
+import { demoAccounts } from "../../db/seed/data/staff";
+import { createTestDatabase, engineName, snapshotEveryTable, withAppDatabase, type TestDatabase } from "./test-database";
+
+type Access =
+  | "public" // anyone, signed in or not (sign-out, language switch, 404)
+  | "anonymous" // the sign-in page: a signed-in person is sent home
+  | "signed-in" // any signed-in person
+  | readonly Role[]; // signed in and holding one of these roles
+
+type RouteAccess = { loader: Access; action?: Access; params?: (ids: { someAccountId: string }) => Record<string, string> };
+
+const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  $: { loader: "public" },
+  _index: { loader: "signed-in" },
+  login: { loader: "anonymous", action: "public" },
+  logout: { loader: "public", action: "public" },
+  lang: { loader: "public", action: "public" },
+  "plan._index": { loader: "signed-in" },
+  "account._index": { loader: "signed-in" },
+  "account.password": { loader: "signed-in", action: "signed-in" },
+  "admin.accounts._index": { loader: ["admin"], action: ["admin"] },
+  "admin.accounts.$accountId": { loader: ["admin"], action: ["admin"], params: ({ someAccountId }) => ({ accountId: someAccountId }) },
+  "admin.audit": { loader: ["admin"] },
+  "admin.plan": { loader: ["admin"], action: ["admin"] },
+  "admin.settings": { loader: ["admin"], action: ["admin"] },
+  roster: { loader: ["hr"] },
+  division: { loader: ["director"] },
+};
+
+type RouteModule = {
+  loader?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+  action?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+};
+
+const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.tsx");
+const routeIdOf = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\.tsx$/, "");
+const routeIds = Object.keys(routeModules).map(routeIdOf).sort();
+
+/** Call a loader or action; a thrown Response is what Remix would send, so return it. */
+async function call(fn: NonNullable<RouteModule["loader"]>, request: Request, params: Record<string, string>) {
+  try {
+    const result = await fn({ request, params, context: {} });
+    return result instanceof Response ? result : new Response(null, { status: 200 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+function request(method: "GET" | "POST", path: string, cookie?: string) {
+  return new Request(`http://localhost${path}`, {
+    method,
+    headers: cookie ? { Cookie: cookie } : {},
+    body: method === "POST" ? new URLSearchParams({ intent: "probe" }) : undefined,
+  });
+}
+
+describe("route access table", () => {
+  it("has an entry for every route module, and no entry without one", () => {
+    expect(routeIds).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  it("lists an action exactly for the modules that export one", async () => {
+    for (const [file, load] of Object.entries(routeModules)) {
+      const module = await load();
+      expect(typeof module.action === "function", routeIdOf(file)).toBe(ROUTE_ACCESS[routeIdOf(file)]?.action !== undefined);
+    }
+  });
+});
+
+describe(`route access on the server (${engineName})`, () => {
+  let database: TestDatabase;
+  let clearAppDatabase: () => void;
+  const cookieByRole = new Map<Role, string>();
+  let someAccountId = "";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoData(database.handle.db);
+    clearAppDatabase = withAppDatabase(database.handle);
+    for (const { role, employeeCode } of demoAccounts) {
+      const [account] = await database.handle.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, employeeCode));
+      const setCookie = await startSession(account.id);
+      cookieByRole.set(role, setCookie.split(";")[0]);
+      if (role === "staff") someAccountId = account.id;
+    }
+  });
+
+  afterAll(async () => {
+    clearAppDatabase?.();
+    await database?.drop();
+  });
+
+  const restricted = Object.entries(ROUTE_ACCESS).flatMap(([routeId, access]) =>
+    (["loader", "action"] as const)
+      .filter((kind) => access[kind] !== undefined && access[kind] !== "public" && access[kind] !== "anonymous")
+      .map((kind) => ({ routeId, kind, access: access[kind] as Exclude<Access, "public" | "anonymous">, params: access.params })),
+  );
+
+  const load = async (routeId: string) => {
+    const entry = Object.entries(routeModules).find(([file]) => routeIdOf(file) === routeId);
+    if (!entry) throw new Error(`no module for ${routeId}`);
+    return entry[1]();
+  };
+
+  for (const { routeId, kind, access, params } of restricted) {
+    it(`${routeId} ${kind}: an anonymous visitor is sent to sign in`, async () => {
+      const module = await load(routeId);
+      const response = await call(module[kind]!, request(kind === "loader" ? "GET" : "POST", `/${routeId}`), params?.({ someAccountId }) ?? {});
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toMatch(/^\/login/);
+    });
+
+    if (access === "signed-in") continue;
+    for (const role of ROLES) {
+      const allowed = role === "staff" ? access.includes("staff") : access.includes(role);
+      it(`${routeId} ${kind}: ${role} is ${allowed ? "let in" : "refused with 403, nothing changed"}`, async () => {
+        const module = await load(routeId);
+        const before = kind === "action" && !allowed ? await snapshotEveryTable(database.handle.db) : null;
+        const response = await call(
+          module[kind]!,
+          request(kind === "loader" ? "GET" : "POST", `/${routeId}`, cookieByRole.get(role)),
+          params?.({ someAccountId }) ?? {},
+        );
+        if (allowed) {
+          expect(response.status).not.toBe(403);
+          expect(response.headers.get("Location") ?? "").not.toMatch(/^\/login/);
+        } else {
+          expect(response.status).toBe(403);
+          if (before) expect(await snapshotEveryTable(database.handle.db)).toEqual(before);
+        }
+      });
+    }
+  }
+});

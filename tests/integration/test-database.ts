@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { is, sql, type SQL } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+import { setDatabase } from "../../db/runtime.server";
+import * as schema from "../../db/schema";
+
+/** A PostgreSQL server to test against (a fresh database is created on it per test file), or none for PGlite. */
+export const testDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL || undefined;
+
+/** For test titles: which engine this run uses. */
+export const engineName: "postgres" | "pglite" = testDatabaseUrl ? "postgres" : "pglite";
+
+export type TestDatabase = {
+  handle: DatabaseHandle;
+  drop(): Promise<void>;
+  /** The created database's URL (PostgreSQL only), to open more handles on it. */
+  databaseUrl?: string;
+};
+
+/**
+ * A new, empty database, migrated unless `migrate: false`: on the TEST_DATABASE_URL server a
+ * uniquely named database (dropped by `drop()`), otherwise an in-memory PGlite.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
+  if (!testDatabaseUrl) {
+    const handle = await openDatabase({ inMemory: true });
+    if (migrate) await handle.migrate();
+    return { handle, drop: () => handle.close() };
+  }
+
+  const name = `nawat_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  await withAdminConnection(testDatabaseUrl, (admin) => admin.unsafe(`CREATE DATABASE "${name}"`));
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
+    if (migrate) await handle.migrate();
+  } catch (error) {
+    await withAdminConnection(testDatabaseUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    throw error;
+  }
+  let dropped = false;
+  return {
+    handle,
+    databaseUrl: url.toString(),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await handle.close();
+      await withAdminConnection(testDatabaseUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdminConnection<T>(url: string, run: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await run(admin);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Make `handle` the app's database (what `db()` returns, used by routes and auth) for code that
+ * cannot be given one. With `run`: for the duration of `run`. Without: until the returned
+ * function is called (e.g. from afterAll).
+ */
+export function withAppDatabase(handle: DatabaseHandle): () => void;
+export function withAppDatabase<T>(handle: DatabaseHandle, run: () => Promise<T>): Promise<T>;
+export function withAppDatabase<T>(handle: DatabaseHandle, run?: () => Promise<T>): (() => void) | Promise<T> {
+  setDatabase(handle);
+  const clear = () => setDatabase(undefined);
+  if (!run) return clear;
+  return run().finally(clear);
+}
+
+/** Rows of a raw query, whichever driver ran it (PGlite returns { rows }, postgres.js an array). */
+export async function queryRows<T = Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return [...result] as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Every table the drizzle schema declares. */
+export function schemaTables(): PgTable[] {
+  const values: unknown[] = Object.values(schema);
+  return values.filter((value): value is PgTable => is(value, PgTable));
+}
+
+export function tableName(table: PgTable): string {
+  return getTableConfig(table).name;
+}
+
+/** Row counts of every schema table, by name. */
+export async function countEveryTable(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of schemaTables()) {
+    const [row] = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from ${table}`);
+    counts[tableName(table)] = Number(row.n);
+  }
+  return counts;
+}
+
+/** Every row of every schema table, as sorted JSON lines: equal snapshots mean equal contents. */
+export async function snapshotEveryTable(db: Database): Promise<Record<string, string[]>> {
+  const snapshot: Record<string, string[]> = {};
+  for (const table of schemaTables()) {
+    const rows: unknown[] = await db.select().from(table);
+    snapshot[tableName(table)] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return snapshot;
+}
+
+/** The SQLSTATE of a database error, looking through drizzle's wrapper (`cause`). */
+export function pgErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Await a promise that must fail with a database error; returns its SQLSTATE. */
+export async function expectDatabaseError(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return pgErrorCode(error);
+  }
+  throw new Error("expected the database to refuse the statement, but it succeeded");
+}
