@@ -2,3 +2,4 @@ export * from "./people";
 export * from "./auth";
 export * from "./plan";
 export * from "./audit";
+export * from "./ideas";

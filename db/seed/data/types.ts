@@ -61,3 +61,28 @@ export type SeedStaff = {
   /** Roles beyond "staff" (every account has "staff"). Only set on people who get a demo account role. */
   roles?: Exclude<Role, "staff">[];
 };
+
+import type { IdeaStage } from "../../../app/domain/idea-stages";
+
+/** A demo idea with its whole history. Instants are ISO strings with the +07:00 offset. */
+export type SeedIdea = {
+  /** Stable key ("I001"), used to point a duplicate at its original. */
+  key: string;
+  title: string;
+  /** Markdown. */
+  problem: string;
+  solution: string;
+  benefit: string;
+  /** Plan item it serves ("2.1"), optional. */
+  planCode?: string;
+  /** Employee codes; the first is the submitter, the rest co-authors. */
+  authorCodes: string[];
+  tags: string[];
+  submittedAt: string;
+  /** Moves after submission, in order, each from the stage the previous one reached. */
+  stageHistory: { to: IdeaStage; at: string; byCode: string; reason?: string }[];
+  /** For stage "duplicate": the key of the original idea. */
+  duplicateOfKey?: string;
+  voterCodes: string[];
+  comments: { byCode: string; at: string; body: string }[];
+};
