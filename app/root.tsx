@@ -19,6 +19,8 @@ import { useI18n } from "./i18n/use-i18n";
 import { resolveLocale } from "./i18n/locale.server";
 import { translate, type AppLocale } from "./i18n/messages";
 import stylesheet from "./styles/app.css";
+import { NotificationBell } from "./components/notification-bell";
+import { countUnread } from "./models/notifications.server";
 import { getAppSettings } from "./models/settings.server";
 import { db } from "../db/runtime.server";
 
@@ -31,7 +33,10 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, refreshedCookie } = await getRequestAuth(request);
   const locale = resolveLocale(request, user?.locale ?? null);
-  const settings = await getAppSettings(db());
+  const [settings, unreadNotifications] = await Promise.all([
+    getAppSettings(db()),
+    user && !user.mustChangePassword ? countUnread(db(), user.personId) : Promise.resolve(0),
+  ]);
   const headers = new Headers();
   if (refreshedCookie) headers.append("Set-Cookie", refreshedCookie);
   return json(
@@ -44,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         displayName: (locale === "en" && user.displayNameEn) || user.displayNameTh,
         roles: user.roles,
         mustChangePassword: user.mustChangePassword,
+        unreadNotifications,
       },
     },
     { headers },
@@ -87,7 +93,7 @@ function SiteHeader({
   user,
   organisationName,
 }: {
-  user: { displayName: string; roles: Parameters<typeof navigationFor>[0]; mustChangePassword: boolean } | null;
+  user: { displayName: string; roles: Parameters<typeof navigationFor>[0]; mustChangePassword: boolean; unreadNotifications: number } | null;
   organisationName: string;
 }) {
   const { t, locale } = useI18n();
@@ -113,6 +119,7 @@ function SiteHeader({
         </Form>
         {user ? (
           <>
+            {user.mustChangePassword ? null : <NotificationBell unreadCount={user.unreadNotifications} />}
             <span>{user.displayName}</span>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">
@@ -129,7 +136,7 @@ function SiteHeader({
           <ul>
             {navigation.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"} prefetch="none">
+                <NavLink to={item.to} end={navigation.some((other) => other.to.startsWith(`${item.to === "/" ? "" : item.to}/`) && other.to !== item.to)} prefetch="none">
                   {t(item.labelKey)}
                 </NavLink>
               </li>

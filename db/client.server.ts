@@ -28,10 +28,14 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type OpenOptions =
+export type OpenOptions = (
   | { databaseUrl: string; maxConnections?: number }
   | { dataDir: string }
-  | { inMemory: true };
+  | { inMemory: true }
+) & {
+  /** Called with every query drizzle sends (tests count queries per request with it). */
+  onQuery?: (query: string) => void;
+};
 
 export const MIGRATIONS_FOLDER = path.join(projectRoot(), "db", "migrations");
 
@@ -43,8 +47,9 @@ const MIGRATION_LOCK_KEY = 72_617_001;
  * an embedded PGlite kept in `dataDir` (locked to this process) or in memory (tests).
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections);
-  return openPglite("dataDir" in options ? options.dataDir : undefined);
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery?.(query) } : undefined;
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections, logger);
+  return openPglite("dataDir" in options ? options.dataDir : undefined, logger);
 }
 
 /** Options from the environment: DATABASE_URL, else DATA_DIR (default ./data). */
@@ -53,14 +58,16 @@ export function openOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOp
   return { dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot(), "data")) };
 }
 
-async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<DatabaseHandle> {
+type QueryLogger = { logQuery: (query: string) => void } | undefined;
+
+async function openPostgres(databaseUrl: string, maxConnections = 10, logger: QueryLogger): Promise<DatabaseHandle> {
   const client = postgres(databaseUrl, {
     max: maxConnections,
     onnotice: () => {},
     // Dates stay strings: a date column is a calendar date, not an instant.
     types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
   return {
     db,
     engine: "postgres",
@@ -86,7 +93,7 @@ async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<D
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
   let releaseLock: (() => Promise<void>) | undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -99,7 +106,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     await releaseLock?.();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
   let closed = false;
   return {
     db,

@@ -1,6 +1,48 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 
-/** A labelled input with its hint and error beside it; the error is announced and linked. */
+type ControlAria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * Label, hint and error around one control, wired together: the control is described by the
+ * hint and the error, and marked invalid when there is an error (announced as an alert).
+ */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  id: givenId,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  id?: string;
+  children: (aria: ControlAria) => ReactNode;
+}) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="field__hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {error ? (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and error beside it. */
 export function Field({
   label,
   error,
@@ -12,30 +54,29 @@ export function Field({
   hint?: string;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string };
 }) {
-  const generatedId = useId();
-  const id = inputProps.id ?? generatedId;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      {error ? (
-        <p className="field__error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} id={inputProps.id}>
+      {(aria) => <input {...inputProps} {...aria} />}
+    </FieldFrame>
+  );
+}
+
+/** A labelled textarea with its hint and error beside it. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  textareaProps,
+}: {
+  label: string;
+  error?: string | null;
+  hint?: string;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string };
+}) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} id={textareaProps.id}>
+      {(aria) => <textarea rows={4} {...textareaProps} {...aria} />}
+    </FieldFrame>
   );
 }
 

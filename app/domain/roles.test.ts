@@ -5,7 +5,7 @@ const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(role
 
 describe("navigationFor", () => {
   it("gives staff only what everyone has", () => {
-    expect(paths(["staff"])).toEqual(["/", "/plan", "/account"]);
+    expect(paths(["staff"])).toEqual(["/", "/ideas", "/ideas/new", "/ideas/mine", "/plan", "/account"]);
   });
   it("adds the pages of each further role", () => {
     expect(paths(["staff", "hr"])).toContain("/roster");

@@ -16,6 +16,9 @@ export type NavItem = { to: string; labelKey: MessageKey; roles: readonly Role[]
 /** The whole navigation; each person sees the entries their roles allow. */
 export const NAVIGATION: readonly NavItem[] = [
   { to: "/", labelKey: "nav.home", roles: "everyone" },
+  { to: "/ideas", labelKey: "nav.ideas", roles: "everyone" },
+  { to: "/ideas/new", labelKey: "nav.newIdea", roles: "everyone" },
+  { to: "/ideas/mine", labelKey: "nav.myIdeas", roles: "everyone" },
   { to: "/plan", labelKey: "nav.plan", roles: "everyone" },
   { to: "/division", labelKey: "nav.myDivision", roles: ["director"] },
   { to: "/roster", labelKey: "nav.roster", roles: ["hr"] },

@@ -1,8 +1,12 @@
+import * as engagement from "./catalogue/engagement";
+import * as ideas from "./catalogue/ideas";
+
 /**
  * The message catalogue: every string a person reads comes from here. Thai is the source;
  * English must have every key (the type says so). `{name}` marks a value filled in at run time.
+ * Areas with many messages keep them in ./catalogue/<area>.ts, merged here.
  */
-export const th = {
+const core = {
   "app.name": "นวัต",
   "app.tagline": "ระบบนวัตกรรมของบุคลากร",
   "app.skipToContent": "ข้ามไปยังเนื้อหา",
@@ -197,9 +201,11 @@ export const th = {
   "month.12": "ธันวาคม",
 } as const;
 
+export const th = { ...core, ...ideas.th, ...engagement.th } as const;
+
 export type MessageKey = keyof typeof th;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   "app.name": "Nawat",
   "app.tagline": "Staff innovation",
   "app.skipToContent": "Skip to content",
@@ -393,6 +399,8 @@ export const en: Record<MessageKey, string> = {
   "month.11": "November",
   "month.12": "December",
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...ideas.en, ...engagement.en };
 
 export const LOCALES = ["th", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];

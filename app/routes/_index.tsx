@@ -14,6 +14,9 @@ import { useI18n } from "../i18n/use-i18n";
 export const meta: MetaFunction = () => [{ title: "นวัต" }];
 
 const CARD_BODY: Record<string, MessageKey> = {
+  "/ideas": "home.ideas.body",
+  "/ideas/new": "home.newIdea.body",
+  "/ideas/mine": "home.myIdeas.body",
   "/plan": "home.plan.body",
   "/roster": "home.roster.body",
   "/division": "home.division.body",

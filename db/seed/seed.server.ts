@@ -25,6 +25,7 @@ import {
 import { divisions as seedDivisions, organisation, staffCategories as seedCategories } from "./data/organisation";
 import { indicators as seedIndicators, lpaHistory, planPeriod, strategies as seedStrategies } from "./data/plan";
 import { demoStaff } from "./data/staff";
+import { seedDemoIdeas } from "./seed-ideas.server";
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "nawat-demo";
@@ -44,6 +45,7 @@ export async function seedDemoData(db: Database): Promise<void> {
     await seedOrganisation(tx);
     await seedPlan(tx);
     await seedStaff(tx, demoPasswordHash);
+    await seedDemoIdeas(tx);
   });
 }
 

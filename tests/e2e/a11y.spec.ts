@@ -17,7 +17,7 @@ test("the sign-in page has no serious or critical accessibility issue", async ({
 for (const username of ["LS025", "LS006"]) {
   test(`the home, plan and account pages of ${username} have no serious or critical accessibility issue`, async ({ page }) => {
     await signIn(page, username);
-    for (const path of ["/", "/plan", "/account"]) {
+    for (const path of ["/", "/plan", "/account", "/ideas", "/ideas/new", "/ideas/mine", "/ideas/44", "/notifications"]) {
       await page.goto(path);
       expect(await seriousViolations(page), path).toEqual([]);
     }

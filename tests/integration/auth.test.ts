@@ -1,6 +1,6 @@
 import { and, eq, gte } from "drizzle-orm";
 import { accountRoles, accounts, auditLog, sessions, signInAttempts } from "../../db/schema";
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemoData } from "../../db/seed/seed.server";
+import { DEMO_PASSWORD, DEMO_TODAY } from "../../db/seed/seed.server";
 import { signIn } from "../../app/auth/sign-in.server";
 import { endAllSessions, endSession, readSession, SESSION_COOKIE_NAME, startSession } from "../../app/auth/session.server";
 import { getCurrentUser, requireRole, requireUser } from "../../app/auth/current-user.server";
@@ -8,24 +8,14 @@ import { hashPassword } from "../../app/auth/password.server";
 import { getSignedInAccount, setAccountDisabled, setPassword } from "../../app/models/accounts.server";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_WINDOW_MINUTES } from "../../app/domain/sign-in-throttle";
 import type { Database } from "../../db/client.server";
-import { createTestDatabase, engineName, withAppDatabase, type TestDatabase } from "./test-database";
+import { engineName, withDemoDatabaseForFile } from "./test-database";
 
 const WRONG = "not-the-password";
 const minutesLater = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
 
-let test: TestDatabase;
 let db: Database;
-let clearAppDatabase: () => void;
-
-beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.handle.db;
-  await seedDemoData(db);
-  clearAppDatabase = withAppDatabase(test.handle);
-});
-afterAll(async () => {
-  clearAppDatabase?.();
-  await test?.drop();
+withDemoDatabaseForFile((database) => {
+  db = database.handle.db;
 });
 
 async function accountIdOf(username: string): Promise<string> {

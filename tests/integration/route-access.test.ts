@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { ROLES, type Role } from "../../app/domain/roles";
-import { accounts } from "../../db/schema";
+import { accounts, ideas } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { createTestDatabase, engineName, snapshotEveryTable, withAppDatabase, type TestDatabase } from "./test-database";
@@ -19,7 +19,8 @@ type Access =
   | "signed-in" // any signed-in person
   | readonly Role[]; // signed in and holding one of these roles
 
-type RouteAccess = { loader: Access; action?: Access; params?: (ids: { someAccountId: string }) => Record<string, string> };
+type SampleIds = { someAccountId: string; someIdeaId: string };
+type RouteAccess = { loader: Access; action?: Access; params?: (ids: SampleIds) => Record<string, string> };
 
 const ROUTE_ACCESS: Record<string, RouteAccess> = {
   $: { loader: "public" },
@@ -37,6 +38,19 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "admin.settings": { loader: ["admin"], action: ["admin"] },
   roster: { loader: ["hr"] },
   division: { loader: ["director"] },
+  "ideas._index": { loader: "signed-in" },
+  "ideas.new": { loader: "signed-in", action: "signed-in" },
+  "ideas.mine": { loader: "signed-in" },
+  "ideas.similar": { loader: "signed-in" },
+  "ideas.$ideaId._index": { loader: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
+  // Signed in, and then only the idea's authors (checked against the idea: 403 for others).
+  "ideas.$ideaId.edit": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
+  "ideas.$ideaId.vote": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
+  "ideas.$ideaId.follow": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
+  "ideas.$ideaId.comments": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
+  // Signed in, and then only the comment's author (403 for anyone else).
+  "comments.$commentId": { loader: "signed-in", action: "signed-in", params: () => ({ commentId: "1" }) },
+  notifications: { loader: "signed-in", action: "signed-in" },
 };
 
 type RouteModule = {
@@ -85,6 +99,7 @@ describe(`route access on the server (${engineName})`, () => {
   let clearAppDatabase: () => void;
   const cookieByRole = new Map<Role, string>();
   let someAccountId = "";
+  let someIdeaId = "";
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -96,6 +111,8 @@ describe(`route access on the server (${engineName})`, () => {
       cookieByRole.set(role, setCookie.split(";")[0]);
       if (role === "staff") someAccountId = account.id;
     }
+    const [idea] = await database.handle.db.select({ id: ideas.id }).from(ideas).limit(1);
+    someIdeaId = String(idea?.id ?? 1);
   });
 
   afterAll(async () => {
@@ -118,7 +135,7 @@ describe(`route access on the server (${engineName})`, () => {
   for (const { routeId, kind, access, params } of restricted) {
     it(`${routeId} ${kind}: an anonymous visitor is sent to sign in`, async () => {
       const module = await load(routeId);
-      const response = await call(module[kind]!, request(kind === "loader" ? "GET" : "POST", `/${routeId}`), params?.({ someAccountId }) ?? {});
+      const response = await call(module[kind]!, request(kind === "loader" ? "GET" : "POST", `/${routeId}`), params?.({ someAccountId, someIdeaId }) ?? {});
       expect(response.status).toBe(302);
       expect(response.headers.get("Location")).toMatch(/^\/login/);
     });
@@ -132,7 +149,7 @@ describe(`route access on the server (${engineName})`, () => {
         const response = await call(
           module[kind]!,
           request(kind === "loader" ? "GET" : "POST", `/${routeId}`, cookieByRole.get(role)),
-          params?.({ someAccountId }) ?? {},
+          params?.({ someAccountId, someIdeaId }) ?? {},
         );
         if (allowed) {
           expect(response.status).not.toBe(403);

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { is, sql, type SQL } from "drizzle-orm";
+import { eq, is, sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { setDatabase } from "../../db/runtime.server";
 import * as schema from "../../db/schema";
+import { people } from "../../db/schema";
+import { seedDemoData } from "../../db/seed/seed.server";
 
 /** A PostgreSQL server to test against (a fresh database is created on it per test file), or none for PGlite. */
 export const testDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL || undefined;
@@ -23,10 +25,10 @@ export type TestDatabase = {
  * A new, empty database, migrated unless `migrate: false`: on the TEST_DATABASE_URL server a
  * uniquely named database (dropped by `drop()`), otherwise an in-memory PGlite.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (!testDatabaseUrl) {
-    const handle = await openDatabase({ inMemory: true });
+    const handle = await openDatabase({ inMemory: true, onQuery: options.onQuery });
     if (migrate) await handle.migrate();
     return { handle, drop: () => handle.close() };
   }
@@ -37,7 +39,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   url.pathname = `/${name}`;
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
+    handle = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5, onQuery: options.onQuery });
     if (migrate) await handle.migrate();
   } catch (error) {
     await withAdminConnection(testDatabaseUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
@@ -135,4 +137,30 @@ export async function expectDatabaseError(promise: Promise<unknown>): Promise<st
     return pgErrorCode(error);
   }
   throw new Error("expected the database to refuse the statement, but it succeeded");
+}
+
+/**
+ * For a test file: a fresh database with the demo organisation, made the app's database for
+ * the file's tests (routes and auth use it through db()), dropped afterwards. `onOpen` receives
+ * it before the first test, e.g. to keep `db` in a variable.
+ */
+export function withDemoDatabaseForFile(onOpen: (database: TestDatabase) => void | Promise<void>): void {
+  let database: TestDatabase | undefined;
+  let clearAppDatabase: (() => void) | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoData(database.handle.db);
+    clearAppDatabase = withAppDatabase(database.handle);
+    await onOpen(database);
+  });
+  afterAll(async () => {
+    clearAppDatabase?.();
+    await database?.drop();
+  });
+}
+
+export async function findPersonId(db: Database, employeeCode: string): Promise<number> {
+  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.employeeCode, employeeCode));
+  if (!row) throw new Error(`no person ${employeeCode}`);
+  return row.id;
 }

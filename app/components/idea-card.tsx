@@ -1,0 +1,44 @@
+import { Link } from "@remix-run/react";
+import type { IdeaStage } from "../domain/idea-stages";
+import { useI18n } from "../i18n/use-i18n";
+import { StageBadge } from "./stage-badge";
+
+export type IdeaCardData = {
+  id: number;
+  title: string;
+  stage: IdeaStage;
+  submittedAt: string;
+  voteCount: number;
+  commentCount: number;
+  planCode: string | null;
+  authors: { personId: number; nameTh: string }[];
+  tags: string[];
+};
+
+export function IdeaCard({ idea }: { idea: IdeaCardData }) {
+  const { t, date } = useI18n();
+  return (
+    <article className="card idea-card">
+      <h2>
+        <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+      </h2>
+      <div className="idea-meta">
+        <StageBadge stage={idea.stage} />
+        <span>{idea.authors.map((author) => author.nameTh).join(", ")}</span>
+        <span>{t("ideas.list.submittedOn", { date: date(idea.submittedAt, "medium") })}</span>
+        {idea.planCode ? <span>{`${t("ideas.list.plan")} ${idea.planCode}`}</span> : null}
+        <span>{t("ideas.list.votes", { count: idea.voteCount })}</span>
+        <span>{t("ideas.list.comments", { count: idea.commentCount })}</span>
+      </div>
+      {idea.tags.length > 0 ? (
+        <p>
+          {idea.tags.map((tag) => (
+            <span key={tag} className="badge">
+              {tag}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+/** The largest value of a PostgreSQL `integer` (serial ids). */
+const MAX_SERIAL_ID = 2_147_483_647;
+
+/**
+ * A serial id from a URL segment or form field ("42"), or null for anything else ("042",
+ * "1e3", "-1", "4.2", out of range), so a bad id is a 404 and never a database error.
+ */
+export function parseRecordId(value: unknown): number | null {
+  if (typeof value !== "string" || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_SERIAL_ID ? id : null;
+}

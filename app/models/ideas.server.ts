@@ -1,0 +1,430 @@
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import {
+  accounts,
+  divisionAssignments,
+  ideaAuthors,
+  ideaFollowers,
+  ideaStageEvents,
+  ideaTags,
+  ideas,
+  people,
+  plans,
+  strategies,
+  tags,
+} from "../../db/schema";
+import { calendarDateIn } from "../domain/calendar-date";
+import { authorMayChange, type IdeaStage } from "../domain/idea-stages";
+import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea-cursor";
+import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
+import { notifyIdeaAuthors } from "./notifications.server";
+
+export type IdeaInput = {
+  title: string;
+  problem: string;
+  solution: string;
+  benefit: string;
+  planId: number | null;
+  coAuthorPersonIds: number[];
+  tags: string[];
+};
+
+const personName = sql<string>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`;
+
+/** Names of people, for the search text. */
+async function namesOf(db: Database, personIds: number[]): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .select({ name: personName, nameEn: sql<string>`coalesce(${people.firstNameEn} || ' ' || ${people.lastNameEn}, '')`, code: people.employeeCode })
+    .from(people)
+    .where(inArray(people.id, personIds));
+  return rows.map((row) => `${row.name} ${row.nameEn} ${row.code}`);
+}
+
+async function tagIdsFor(db: Database, names: string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  await db
+    .insert(tags)
+    .values(names.map((name) => ({ name })))
+    .onConflictDoNothing();
+  const rows = await db.select({ id: tags.id }).from(tags).where(inArray(tags.name, names));
+  return rows.map((row) => row.id);
+}
+
+async function strategyOfPlan(db: Database, planId: number | null): Promise<number | null> {
+  if (planId === null) return null;
+  const [row] = await db.select({ strategyId: plans.strategyId }).from(plans).where(eq(plans.id, planId));
+  return row?.strategyId ?? null;
+}
+
+/** The columns an author writes (texts and plan item; the strategy follows the plan). */
+async function ideaTextColumns(db: Database, input: IdeaInput) {
+  return {
+    title: input.title,
+    problem: input.problem,
+    solution: input.solution,
+    benefit: input.benefit,
+    planId: input.planId,
+    strategyId: await strategyOfPlan(db, input.planId),
+  };
+}
+
+async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPersonId: number, input: IdeaInput) {
+  const coAuthors = [...new Set(input.coAuthorPersonIds)].filter((id) => id !== submitterPersonId);
+  await db.delete(ideaAuthors).where(eq(ideaAuthors.ideaId, ideaId));
+  await db.insert(ideaAuthors).values([
+    { ideaId, personId: submitterPersonId, isSubmitter: true },
+    ...coAuthors.map((personId) => ({ ideaId, personId, isSubmitter: false })),
+  ]);
+  // Authors follow their idea (stage changes and comments reach them).
+  await db
+    .insert(ideaFollowers)
+    .values([submitterPersonId, ...coAuthors].map((personId) => ({ ideaId, personId })))
+    .onConflictDoNothing();
+  await db.delete(ideaTags).where(eq(ideaTags.ideaId, ideaId));
+  const tagIds = await tagIdsFor(db, input.tags);
+  if (tagIds.length > 0) await db.insert(ideaTags).values(tagIds.map((tagId) => ({ ideaId, tagId })));
+  const searchText = buildSearchText({ ...input, authorNames: await namesOf(db, [submitterPersonId, ...coAuthors]) });
+  await db.update(ideas).set({ searchText }).where(eq(ideas.id, ideaId));
+}
+
+/**
+ * Submit an idea. A repeated submission token (double click, resent form) returns the idea
+ * the first submission created instead of creating another.
+ */
+export async function createIdea(
+  db: Database,
+  params: { input: IdeaInput; submitterPersonId: number; accountId: string; submissionToken: string; fiscalYear: number; now?: Date },
+): Promise<{ status: "created" | "duplicate"; ideaId: number }> {
+  return db.transaction(async (tx) => {
+    const now = params.now ?? new Date();
+    const [inserted] = await tx
+      .insert(ideas)
+      .values({
+        ...(await ideaTextColumns(tx, params.input)),
+        fiscalYear: params.fiscalYear,
+        submittedAt: now,
+        stageChangedAt: now,
+        createdByAccountId: params.accountId,
+        submissionToken: params.submissionToken,
+      })
+      .onConflictDoNothing({ target: ideas.submissionToken })
+      .returning({ id: ideas.id });
+    if (!inserted) {
+      const [existing] = await tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.submissionToken, params.submissionToken));
+      return { status: "duplicate" as const, ideaId: existing.id };
+    }
+    await writeAuthorsAndTags(tx, inserted.id, params.submitterPersonId, params.input);
+    await tx.insert(ideaStageEvents).values({ ideaId: inserted.id, fromStage: null, toStage: "submitted", byAccountId: params.accountId, at: now });
+    return { status: "created" as const, ideaId: inserted.id };
+  });
+}
+
+export type AuthorChangeResult = "ok" | "notFound" | "notAuthor" | "locked";
+
+/** Lock the idea row and check the person may change it (an author, before review starts). */
+async function lockForAuthorChange(db: Database, ideaId: number, personId: number) {
+  const [idea] = await db.select({ stage: ideas.stage }).from(ideas).where(eq(ideas.id, ideaId)).for("update");
+  if (!idea) return { result: "notFound" as const };
+  const [author] = await db
+    .select({ isSubmitter: ideaAuthors.isSubmitter })
+    .from(ideaAuthors)
+    .where(and(eq(ideaAuthors.ideaId, ideaId), eq(ideaAuthors.personId, personId)));
+  if (!author) return { result: "notAuthor" as const };
+  if (!authorMayChange(idea.stage)) return { result: "locked" as const, stage: idea.stage };
+  return { result: "ok" as const, stage: idea.stage };
+}
+
+/** An author edits the idea; refused once the committee has started reviewing it. */
+export async function updateIdea(db: Database, params: { ideaId: number; personId: number; input: IdeaInput }): Promise<AuthorChangeResult> {
+  return db.transaction(async (tx) => {
+    const check = await lockForAuthorChange(tx, params.ideaId, params.personId);
+    if (check.result !== "ok") return check.result;
+    const [submitter] = await tx
+      .select({ personId: ideaAuthors.personId })
+      .from(ideaAuthors)
+      .where(and(eq(ideaAuthors.ideaId, params.ideaId), eq(ideaAuthors.isSubmitter, true)));
+    await tx
+      .update(ideas)
+      .set({ ...(await ideaTextColumns(tx, params.input)), updatedAt: new Date() })
+      .where(eq(ideas.id, params.ideaId));
+    await writeAuthorsAndTags(tx, params.ideaId, submitter?.personId ?? params.personId, params.input);
+    return "ok";
+  });
+}
+
+/** An author withdraws the idea before review; the move is recorded like any other. */
+export async function withdrawIdea(
+  db: Database,
+  params: { ideaId: number; personId: number; accountId: string; reason: string; now?: Date },
+): Promise<AuthorChangeResult> {
+  return db.transaction(async (tx) => {
+    const check = await lockForAuthorChange(tx, params.ideaId, params.personId);
+    if (check.result !== "ok") return check.result;
+    const now = params.now ?? new Date();
+    await tx.update(ideas).set({ stage: "withdrawn", stageChangedAt: now, updatedAt: now }).where(eq(ideas.id, params.ideaId));
+    await tx.insert(ideaStageEvents).values({
+      ideaId: params.ideaId,
+      fromStage: check.stage,
+      toStage: "withdrawn",
+      byAccountId: params.accountId,
+      reason: params.reason,
+      at: now,
+    });
+    // The other authors of a team idea hear about it.
+    await notifyIdeaAuthors(tx, {
+      ideaId: params.ideaId,
+      kind: "stage_changed",
+      actorPersonId: params.personId,
+      payload: { from: check.stage, to: "withdrawn" },
+    });
+    return "ok";
+  });
+}
+
+export type IdeaDetail = {
+  id: number;
+  title: string;
+  problem: string;
+  solution: string;
+  benefit: string;
+  stage: IdeaStage;
+  stageChangedAt: Date;
+  submittedAt: Date;
+  fiscalYear: number;
+  voteCount: number;
+  commentCount: number;
+  plan: { id: number; code: string; nameTh: string; nameEn: string } | null;
+  strategy: { code: string; nameTh: string; nameEn: string } | null;
+  duplicateOf: { id: number; title: string } | null;
+  authors: { personId: number; nameTh: string; nameEn: string | null; employeeCode: string; isSubmitter: boolean; divisionNameTh: string | null }[];
+  tags: string[];
+  history: { id: number; fromStage: IdeaStage | null; toStage: IdeaStage; reason: string; at: Date; byNameTh: string | null }[];
+};
+
+export async function getIdeaDetail(db: Database, ideaId: number, timeZone: string): Promise<IdeaDetail | null> {
+  const [row] = await db
+    .select({
+      idea: ideas,
+      planCode: plans.code,
+      planNameTh: plans.nameTh,
+      planNameEn: plans.nameEn,
+      strategyCode: strategies.code,
+      strategyNameTh: strategies.nameTh,
+      strategyNameEn: strategies.nameEn,
+    })
+    .from(ideas)
+    .leftJoin(plans, eq(plans.id, ideas.planId))
+    .leftJoin(strategies, eq(strategies.id, ideas.strategyId))
+    .where(eq(ideas.id, ideaId));
+  if (!row) return null;
+  const idea = row.idea;
+  const submittedDate = calendarDateIn(idea.submittedAt, timeZone);
+  const [authorRows, tagRows, historyRows, original] = await Promise.all([
+    db
+      .select({
+        personId: people.id,
+        nameTh: personName,
+        firstNameEn: people.firstNameEn,
+        lastNameEn: people.lastNameEn,
+        employeeCode: people.employeeCode,
+        isSubmitter: ideaAuthors.isSubmitter,
+        // The division the author was in when the idea was submitted.
+        divisionNameTh: sql<string | null>`(
+          select d.name_th from ${divisionAssignments} da join divisions d on d.id = da.division_id
+          where da.person_id = ${people.id} and da.start_date <= ${submittedDate}
+          order by da.start_date desc limit 1)`,
+      })
+      .from(ideaAuthors)
+      .innerJoin(people, eq(people.id, ideaAuthors.personId))
+      .where(eq(ideaAuthors.ideaId, ideaId))
+      .orderBy(desc(ideaAuthors.isSubmitter), asc(people.employeeCode)),
+    db
+      .select({ name: tags.name })
+      .from(ideaTags)
+      .innerJoin(tags, eq(tags.id, ideaTags.tagId))
+      .where(eq(ideaTags.ideaId, ideaId))
+      .orderBy(asc(tags.name)),
+    db
+      .select({
+        id: ideaStageEvents.id,
+        fromStage: ideaStageEvents.fromStage,
+        toStage: ideaStageEvents.toStage,
+        reason: ideaStageEvents.reason,
+        at: ideaStageEvents.at,
+        byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+      })
+      .from(ideaStageEvents)
+      .where(eq(ideaStageEvents.ideaId, ideaId))
+      .orderBy(asc(ideaStageEvents.at), asc(ideaStageEvents.id)),
+    idea.duplicateOfIdeaId === null
+      ? Promise.resolve([])
+      : db.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, idea.duplicateOfIdeaId)),
+  ]);
+  return {
+    id: idea.id,
+    title: idea.title,
+    problem: idea.problem,
+    solution: idea.solution,
+    benefit: idea.benefit,
+    stage: idea.stage,
+    stageChangedAt: idea.stageChangedAt,
+    submittedAt: idea.submittedAt,
+    fiscalYear: idea.fiscalYear,
+    voteCount: idea.voteCount,
+    commentCount: idea.commentCount,
+    plan: row.planCode ? { id: idea.planId as number, code: row.planCode, nameTh: row.planNameTh ?? "", nameEn: row.planNameEn ?? "" } : null,
+    strategy: row.strategyCode ? { code: row.strategyCode, nameTh: row.strategyNameTh ?? "", nameEn: row.strategyNameEn ?? "" } : null,
+    duplicateOf: original[0] ?? null,
+    authors: authorRows.map((author) => ({
+      personId: author.personId,
+      nameTh: author.nameTh,
+      nameEn: author.firstNameEn && author.lastNameEn ? `${author.firstNameEn} ${author.lastNameEn}` : null,
+      employeeCode: author.employeeCode,
+      isSubmitter: author.isSubmitter,
+      divisionNameTh: author.divisionNameTh,
+    })),
+    tags: tagRows.map((tag) => tag.name),
+    history: historyRows,
+  };
+}
+
+export type IdeaListFilters = {
+  search?: string;
+  stage?: IdeaStage;
+  planId?: number;
+  divisionId?: number;
+  fiscalYear?: number;
+  authorPersonId?: number;
+};
+
+export type IdeaListRow = {
+  id: number;
+  title: string;
+  stage: IdeaStage;
+  submittedAt: Date;
+  fiscalYear: number;
+  voteCount: number;
+  commentCount: number;
+  planCode: string | null;
+  authors: { personId: number; nameTh: string }[];
+  tags: string[];
+};
+
+function filterConditions(filters: IdeaListFilters, timeZone: string): SQL[] {
+  const conditions: SQL[] = [];
+  for (const term of parseSearchTerms(filters.search ?? "")) {
+    conditions.push(sql`${ideas.searchText} ILIKE ${`%${escapeLikePattern(term)}%`}`);
+  }
+  if (filters.stage) conditions.push(eq(ideas.stage, filters.stage));
+  if (filters.planId !== undefined) conditions.push(eq(ideas.planId, filters.planId));
+  if (filters.fiscalYear !== undefined) conditions.push(eq(ideas.fiscalYear, filters.fiscalYear));
+  if (filters.authorPersonId !== undefined) {
+    conditions.push(sql`exists (select 1 from ${ideaAuthors} where ${ideaAuthors.ideaId} = ${ideas.id} and ${ideaAuthors.personId} = ${filters.authorPersonId})`);
+  }
+  if (filters.divisionId !== undefined) {
+    // The division an author was in when the idea was submitted, not today's.
+    conditions.push(sql`exists (
+      select 1 from ${ideaAuthors} ia
+      join ${divisionAssignments} da on da.person_id = ia.person_id
+      where ia.idea_id = ${ideas.id} and da.division_id = ${filters.divisionId}
+        and da.start_date <= (${ideas.submittedAt} AT TIME ZONE ${timeZone})::date
+        and (da.end_date is null or da.end_date >= (${ideas.submittedAt} AT TIME ZONE ${timeZone})::date))`);
+  }
+  return conditions;
+}
+
+const SORT_COLUMN = { newest: ideas.submittedAt, votes: ideas.voteCount, discussed: ideas.commentCount } as const;
+
+/**
+ * One page of ideas: three queries whatever the page size (the page, its authors, its tags),
+ * keyset-paginated on (sort key, id) so deep pages stay fast.
+ */
+export async function listIdeas(
+  db: Database,
+  options: { filters: IdeaListFilters; sort: IdeaSort; cursor: IdeaCursor | null; limit: number; timeZone: string },
+): Promise<{ rows: IdeaListRow[]; nextCursor: string | null }> {
+  const sortColumn = SORT_COLUMN[options.sort];
+  const conditions = filterConditions(options.filters, options.timeZone);
+  if (options.cursor) {
+    // Raw SQL parameters go to the driver as they are: postgres.js wants the instant as text.
+    const key = options.sort === "newest" ? sql`${String(options.cursor.key)}::timestamptz` : sql`${Number(options.cursor.key)}`;
+    conditions.push(sql`(${sortColumn}, ${ideas.id}) < (${key}, ${options.cursor.id})`);
+  }
+  const pageRows = await db
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      stage: ideas.stage,
+      submittedAt: ideas.submittedAt,
+      fiscalYear: ideas.fiscalYear,
+      voteCount: ideas.voteCount,
+      commentCount: ideas.commentCount,
+      planCode: plans.code,
+    })
+    .from(ideas)
+    .leftJoin(plans, eq(plans.id, ideas.planId))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(sortColumn), desc(ideas.id))
+    .limit(options.limit + 1);
+  const page = pageRows.slice(0, options.limit);
+  const ids = page.map((row) => row.id);
+  const [authorRows, tagRows] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select({ ideaId: ideaAuthors.ideaId, personId: people.id, nameTh: personName, isSubmitter: ideaAuthors.isSubmitter })
+            .from(ideaAuthors)
+            .innerJoin(people, eq(people.id, ideaAuthors.personId))
+            .where(inArray(ideaAuthors.ideaId, ids))
+            .orderBy(desc(ideaAuthors.isSubmitter), asc(people.employeeCode)),
+          db
+            .select({ ideaId: ideaTags.ideaId, name: tags.name })
+            .from(ideaTags)
+            .innerJoin(tags, eq(tags.id, ideaTags.tagId))
+            .where(inArray(ideaTags.ideaId, ids))
+            .orderBy(asc(tags.name)),
+        ]);
+  const last = page[page.length - 1];
+  const nextCursor =
+    pageRows.length > options.limit && last
+      ? encodeIdeaCursor({
+          sort: options.sort,
+          key: options.sort === "newest" ? last.submittedAt.toISOString() : options.sort === "votes" ? last.voteCount : last.commentCount,
+          id: last.id,
+        })
+      : null;
+  return {
+    rows: page.map((row) => ({
+      ...row,
+      authors: authorRows.filter((author) => author.ideaId === row.id).map(({ personId, nameTh }) => ({ personId, nameTh })),
+      tags: tagRows.filter((tag) => tag.ideaId === row.id).map((tag) => tag.name),
+    })),
+    nextCursor,
+  };
+}
+
+/** Ideas whose title looks like `title` (trigram similarity works on Thai too), to cut duplicates. */
+export async function findSimilarIdeas(
+  db: Database,
+  title: string,
+  options: { limit?: number; excludeIdeaId?: number } = {},
+): Promise<{ id: number; title: string; stage: IdeaStage }[]> {
+  const query = title.normalize("NFC").trim().slice(0, 200);
+  if ([...query].length < 3) return [];
+  const score = sql<number>`greatest(similarity(${ideas.title}, ${query}), word_similarity(${query}, ${ideas.title}))`;
+  return db
+    .select({ id: ideas.id, title: ideas.title, stage: ideas.stage })
+    .from(ideas)
+    .where(
+      and(
+        sql`(${ideas.title} % ${query} OR ${query} <% ${ideas.title})`,
+        ne(ideas.stage, "withdrawn"),
+        options.excludeIdeaId === undefined ? undefined : ne(ideas.id, options.excludeIdeaId),
+      ),
+    )
+    .orderBy(desc(score), desc(ideas.id))
+    .limit(options.limit ?? 5);
+}
+

@@ -1,0 +1,126 @@
+import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { ideaAuthors, ideaFollowers, ideas, notifications, people, type NotificationKind } from "../../db/schema";
+
+export type NotificationRow = {
+  id: number;
+  kind: NotificationKind;
+  ideaId: number | null;
+  ideaTitle: string | null;
+  actorPersonId: number | null;
+  actorNameTh: string | null;
+  actorNameEn: string | null;
+  payload: unknown;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+/**
+ * One notification for each author of the idea (and, with `includeFollowers`, each follower),
+ * never to the person who acted nor to `exceptPersonIds`. Pass the transaction that made the
+ * change, so the notice commits with it. Returns how many were created.
+ */
+export async function notifyIdeaAuthors(
+  db: Database,
+  params: {
+    ideaId: number;
+    kind: NotificationKind;
+    actorPersonId: number | null;
+    payload?: Record<string, unknown>;
+    exceptPersonIds?: readonly number[];
+    includeFollowers?: boolean;
+  },
+): Promise<number> {
+  const excluded = new Set<number>(params.exceptPersonIds ?? []);
+  if (params.actorPersonId !== null) excluded.add(params.actorPersonId);
+  const authors = await db.select({ personId: ideaAuthors.personId }).from(ideaAuthors).where(eq(ideaAuthors.ideaId, params.ideaId));
+  const followers = params.includeFollowers
+    ? await db.select({ personId: ideaFollowers.personId }).from(ideaFollowers).where(eq(ideaFollowers.ideaId, params.ideaId))
+    : [];
+  const recipients = [...new Set([...authors, ...followers].map((row) => row.personId))]
+    .filter((personId) => !excluded.has(personId))
+    .sort((a, b) => a - b);
+  if (recipients.length === 0) return 0;
+  await db.insert(notifications).values(
+    recipients.map((recipientPersonId) => ({
+      recipientPersonId,
+      kind: params.kind,
+      ideaId: params.ideaId,
+      actorPersonId: params.actorPersonId,
+      payload: params.payload ?? {},
+    })),
+  );
+  return recipients.length;
+}
+
+export async function countUnread(db: Database, personId: number): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientPersonId, personId), isNull(notifications.readAt)));
+  return Number(row?.unread ?? 0);
+}
+
+/** Newest first, keyset-paginated by (createdAt, id) so a page costs the same at any depth. */
+export async function listNotifications(
+  db: Database,
+  personId: number,
+  options: { limit: number; before?: { createdAt: Date; id: number } },
+): Promise<NotificationRow[]> {
+  const conditions: SQL[] = [eq(notifications.recipientPersonId, personId)];
+  if (options.before) {
+    conditions.push(
+      or(
+        lt(notifications.createdAt, options.before.createdAt),
+        and(eq(notifications.createdAt, options.before.createdAt), lt(notifications.id, options.before.id)),
+      ) as SQL,
+    );
+  }
+  const rows = await db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      ideaId: notifications.ideaId,
+      ideaTitle: ideas.title,
+      actorPersonId: notifications.actorPersonId,
+      actorPrefixTh: people.prefixTh,
+      actorFirstNameTh: people.firstNameTh,
+      actorLastNameTh: people.lastNameTh,
+      actorFirstNameEn: people.firstNameEn,
+      actorLastNameEn: people.lastNameEn,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+    .leftJoin(people, eq(people.id, notifications.actorPersonId))
+    .where(and(...conditions))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    ideaId: row.ideaId,
+    ideaTitle: row.ideaTitle,
+    actorPersonId: row.actorPersonId,
+    actorNameTh: row.actorFirstNameTh === null ? null : `${row.actorPrefixTh}${row.actorFirstNameTh} ${row.actorLastNameTh}`,
+    actorNameEn: row.actorFirstNameEn ? `${row.actorFirstNameEn} ${row.actorLastNameEn ?? ""}`.trim() : null,
+    payload: row.payload,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  }));
+}
+
+/** Mark the person's own unread notifications read (others' ids are ignored); returns how many. */
+export async function markRead(db: Database, personId: number, ids: readonly number[] | "all"): Promise<number> {
+  if (ids !== "all" && ids.length === 0) return 0;
+  const conditions: SQL[] = [eq(notifications.recipientPersonId, personId), isNull(notifications.readAt)];
+  if (ids !== "all") conditions.push(inArray(notifications.id, [...ids]));
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(...conditions))
+    .returning({ id: notifications.id });
+  return updated.length;
+}

@@ -1,0 +1,84 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { ideaAuthors, ideas, ideaVotes } from "../../db/schema";
+import { isOpenForVotes } from "../domain/idea-stages";
+
+export type AddVoteResult = "added" | "already" | "own" | "closed" | "notFound";
+export type RemoveVoteResult = "removed" | "absent";
+
+export type VoteSummary = { voteCount: number; viewerHasVoted: boolean; viewerIsAuthor: boolean };
+
+/**
+ * Lock the idea's row for this transaction (the lock an UPDATE of its counters takes anyway),
+ * so a vote and a stage change or another vote on the same idea happen one after the other.
+ * FOR NO KEY UPDATE leaves foreign-key checks (comments, follows) unblocked.
+ */
+async function lockIdea(tx: Database, ideaId: number) {
+  const [idea] = await tx.select({ stage: ideas.stage }).from(ideas).where(eq(ideas.id, ideaId)).for("no key update");
+  return idea;
+}
+
+async function isAuthorOf(db: Database, ideaId: number, personId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ personId: ideaAuthors.personId })
+    .from(ideaAuthors)
+    .where(and(eq(ideaAuthors.ideaId, ideaId), eq(ideaAuthors.personId, personId)));
+  return row !== undefined;
+}
+
+/**
+ * One vote per person per idea (the primary key is the rule): the counter moves only when a
+ * row was really inserted, so it stays equal to the rows whatever runs at the same time.
+ * No vote on an idea the person authored or co-authored, nor on a closed one.
+ */
+export async function addVote(db: Database, params: { ideaId: number; personId: number }): Promise<AddVoteResult> {
+  return db.transaction(async (tx) => {
+    const idea = await lockIdea(tx, params.ideaId);
+    if (!idea) return "notFound";
+    if (await isAuthorOf(tx, params.ideaId, params.personId)) return "own";
+    if (!isOpenForVotes(idea.stage)) return "closed";
+    const inserted = await tx
+      .insert(ideaVotes)
+      .values({ ideaId: params.ideaId, personId: params.personId })
+      .onConflictDoNothing()
+      .returning({ ideaId: ideaVotes.ideaId });
+    if (inserted.length === 0) return "already";
+    await tx
+      .update(ideas)
+      .set({ voteCount: sql`${ideas.voteCount} + 1` })
+      .where(eq(ideas.id, params.ideaId));
+    return "added";
+  });
+}
+
+/** Take a vote back (allowed whatever the stage); the counter moves only if a row went. */
+export async function removeVote(db: Database, params: { ideaId: number; personId: number }): Promise<RemoveVoteResult> {
+  return db.transaction(async (tx) => {
+    const idea = await lockIdea(tx, params.ideaId);
+    if (!idea) return "absent";
+    const deleted = await tx
+      .delete(ideaVotes)
+      .where(and(eq(ideaVotes.ideaId, params.ideaId), eq(ideaVotes.personId, params.personId)))
+      .returning({ ideaId: ideaVotes.ideaId });
+    if (deleted.length === 0) return "absent";
+    await tx
+      .update(ideas)
+      .set({ voteCount: sql`${ideas.voteCount} - 1` })
+      .where(eq(ideas.id, params.ideaId));
+    return "removed";
+  });
+}
+
+/** The count shown on the idea and what the viewer may do with it (an unknown idea counts 0). */
+export async function getVoteSummary(db: Database, ideaId: number, viewerPersonId: number): Promise<VoteSummary> {
+  const [row] = await db
+    .select({
+      voteCount: ideas.voteCount,
+      viewerHasVoted: sql<boolean>`exists (select 1 from ${ideaVotes} where ${ideaVotes.ideaId} = ${ideas.id} and ${ideaVotes.personId} = ${viewerPersonId})`,
+      viewerIsAuthor: sql<boolean>`exists (select 1 from ${ideaAuthors} where ${ideaAuthors.ideaId} = ${ideas.id} and ${ideaAuthors.personId} = ${viewerPersonId})`,
+    })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId));
+  if (!row) return { voteCount: 0, viewerHasVoted: false, viewerIsAuthor: false };
+  return { voteCount: row.voteCount, viewerHasVoted: Boolean(row.viewerHasVoted), viewerIsAuthor: Boolean(row.viewerIsAuthor) };
+}

@@ -1,0 +1,137 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { requireUser } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { FormNotice } from "../components/forms";
+import { IdeaForm } from "../components/idea-form";
+import { calendarDateIn } from "../domain/calendar-date";
+import { authorMayChange } from "../domain/idea-stages";
+import type { MessageKey } from "../i18n/messages";
+import { resolveLocale } from "../i18n/locale.server";
+import { useI18n } from "../i18n/use-i18n";
+import { renderMarkdown } from "../markdown.server";
+import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorChangeResult } from "../models/ideas.server";
+import { getAppSettings } from "../models/settings.server";
+import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
+
+export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
+
+const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound">, MessageKey> = {
+  locked: "ideas.error.locked",
+  notAuthor: "ideas.error.notAuthor",
+};
+
+async function loadIdeaForAuthor(request: Request, ideaIdParam: string | undefined) {
+  const user = await requireUser(request);
+  const ideaId = Number(ideaIdParam);
+  if (!Number.isInteger(ideaId) || ideaId <= 0) throw new Response("Not found", { status: 404 });
+  const { fiscalCalendar } = await getAppSettings(db());
+  const idea = await getIdeaDetail(db(), ideaId, fiscalCalendar.timeZone);
+  if (!idea) throw new Response("Not found", { status: 404 });
+  // Only an author may edit: anyone else gets 403, not a form.
+  if (!idea.authors.some((author) => author.personId === user.personId)) throw new Response("Forbidden", { status: 403 });
+  return { user, idea, timeZone: fiscalCalendar.timeZone };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, idea, timeZone } = await loadIdeaForAuthor(request, params.ideaId);
+  const options = await loadIdeaFormOptions(db(), {
+    locale: resolveLocale(request, user.locale),
+    today: calendarDateIn(new Date(), timeZone),
+    excludePersonId: user.personId,
+  });
+  const coAuthors = idea.authors.filter((author) => !author.isSubmitter).map((author) => `${author.employeeCode} ${author.nameTh}`);
+  while (coAuthors.length < 3) coAuthors.push("");
+  const values: IdeaFormValues = {
+    title: idea.title,
+    problem: idea.problem,
+    solution: idea.solution,
+    benefit: idea.benefit,
+    planId: idea.plan ? String(idea.plan.id) : "",
+    coAuthors: coAuthors.slice(0, 3),
+    tags: idea.tags.join(", "),
+  };
+  return json({ ...options, values, ideaId: idea.id, title: idea.title, locked: !authorMayChange(idea.stage) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, idea } = await loadIdeaForAuthor(request, params.ideaId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const database = db();
+  if (intent === "withdraw") {
+    const reason = String(formData.get("reason") ?? "").trim().slice(0, 500);
+    const result = await withdrawIdea(database, { ideaId: idea.id, personId: user.personId, accountId: user.accountId, reason });
+    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result !== "ok") {
+      const noSimilar: Awaited<ReturnType<typeof findSimilarIdeas>> = [];
+      return json({ refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null }, { status: 409 });
+    }
+    return redirect(`/ideas/${idea.id}`);
+  }
+  const values = ideaFormValues(formData);
+  const parsed = await parseIdeaForm(database, values, user.personId);
+  const similar = await findSimilarIdeas(database, values.title, { excludeIdeaId: idea.id });
+  if (intent === "preview") {
+    const preview = { problem: renderMarkdown(values.problem), solution: renderMarkdown(values.solution), benefit: renderMarkdown(values.benefit) };
+    return json({ refusal: null, values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview });
+  }
+  if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null }, { status: 400 });
+  const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input });
+  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  // Review started while the author was typing: keep the text on screen and say why.
+  if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null }, { status: 409 });
+  return redirect(`/ideas/${idea.id}?saved=1`);
+}
+
+export default function EditIdeaPage() {
+  const { planOptions, staffOptions, values, ideaId, title, locked } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        <Link to={`/ideas/${ideaId}`}>← {title}</Link>
+      </p>
+      <div className="card">
+        <h1>{t("ideas.edit.title")}</h1>
+        {actionData?.refusal ? <FormNotice tone="error">{t(actionData.refusal)}</FormNotice> : null}
+        {locked ? (
+          <FormNotice tone="error">{t("ideas.error.locked")}</FormNotice>
+        ) : (
+          <IdeaForm
+            values={actionData?.values ?? values}
+            fieldErrors={actionData?.fieldErrors ?? {}}
+            planOptions={planOptions}
+            staffOptions={staffOptions}
+            similar={actionData?.similar ?? []}
+            preview={actionData?.preview ?? null}
+            submitLabel={t("ideas.edit.save")}
+            excludeIdeaId={ideaId}
+          />
+        )}
+      </div>
+      {locked ? null : (
+        <section className="card" aria-labelledby="withdraw-heading">
+          <h2 id="withdraw-heading">{t("ideas.withdraw.title")}</h2>
+          <p className="muted">{t("ideas.withdraw.hint")}</p>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="withdraw" />
+            <div className="field">
+              <label htmlFor="withdraw-reason">{t("ideas.withdraw.reason")}</label>
+              <input id="withdraw-reason" name="reason" type="text" maxLength={500} />
+            </div>
+            <div>
+              <button type="submit" className="danger">
+                {t("ideas.withdraw.confirm")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,46 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/runtime.server";
+import { requireUser } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { parseRecordId } from "../domain/record-id";
+import { safeRedirectPath } from "../domain/safe-redirect";
+import { follow, isFollowing, unfollow } from "../models/follows.server";
+
+/** Nothing to show here: following lives on the idea page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const ideaId = parseRecordId(params.ideaId);
+  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  return redirect(`/ideas/${ideaId}`);
+}
+
+/** intent "follow" | "unfollow"; a plain form post goes back to `redirectTo`, a fetcher gets JSON. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ideaId = parseRecordId(params.ideaId);
+  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent !== "follow" && intent !== "unfollow") throw new Response("Bad Request", { status: 400 });
+
+  const database = db();
+  if (intent === "follow") {
+    const result = await follow(database, { ideaId, personId: user.personId });
+    if (result === "notFound") throw new Response("Not Found", { status: 404 });
+  } else {
+    await unfollow(database, { ideaId, personId: user.personId });
+  }
+
+  const redirectTo = formData.get("redirectTo");
+  if (typeof redirectTo === "string" && redirectTo !== "") {
+    return redirect(safeRedirectPath(redirectTo, `/ideas/${ideaId}`));
+  }
+  return json({ following: await isFollowing(database, ideaId, user.personId) });
+}
+
+/** Only reached when a post fails (e.g. an unknown idea): the error boundary says so in a page. */
+export default function FollowRoute() {
+  return null;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

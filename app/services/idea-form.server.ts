@@ -1,0 +1,144 @@
+import { eq, ilike, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { people, plans } from "../../db/schema";
+import { parseTags } from "../domain/idea-search";
+import type { MessageKey } from "../i18n/messages";
+import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
+import { sortByThaiName } from "../i18n/format";
+import type { IdeaInput } from "../models/ideas.server";
+import { listRoster } from "../models/people.server";
+import { getPlanTree } from "../models/plan.server";
+
+export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
+
+/** What the form sent, as typed: returned on an error so nothing typed is lost. */
+export type IdeaFormValues = IdeaFormFieldValues;
+
+export type IdeaFieldErrors = Partial<Record<"title" | "problem" | "solution" | "benefit" | "planId" | "tags" | `coAuthor${number}`, MessageKey>>;
+
+export function ideaFormValues(formData: FormData): IdeaFormValues {
+  const text = (name: string, max: number) => String(formData.get(name) ?? "").slice(0, max);
+  const coAuthors = formData
+    .getAll("coAuthor")
+    .slice(0, IDEA_LIMITS.coAuthorFields)
+    .map((value) => String(value).slice(0, 200));
+  while (coAuthors.length < IDEA_LIMITS.coAuthorFields) coAuthors.push("");
+  return {
+    title: text("title", IDEA_LIMITS.titleMax * 2),
+    problem: text("problem", IDEA_LIMITS.textMax * 2),
+    solution: text("solution", IDEA_LIMITS.textMax * 2),
+    benefit: text("benefit", IDEA_LIMITS.textMax * 2),
+    planId: text("planId", 12),
+    coAuthors,
+    tags: text("tags", 500),
+  };
+}
+
+function lengthError(value: string, min: number, max: number): MessageKey | undefined {
+  const length = [...value.trim()].length;
+  if (length === 0) return "ideas.error.required";
+  if (length < min) return "ideas.error.tooShort";
+  if (length > max) return "ideas.error.tooLong";
+  return undefined;
+}
+
+/** A co-author as typed: "LS012", "LS012 นายสมชาย ใจดี" (from the list) or a unique name. */
+async function resolvePerson(db: Database, typed: string): Promise<{ personId: number } | { error: MessageKey }> {
+  const value = typed.normalize("NFC").trim();
+  const code = value.match(/^([A-Za-z]{1,5}[0-9]{1,8})\b/)?.[1];
+  if (code) {
+    const [person] = await db.select({ id: people.id }).from(people).where(sql`upper(${people.employeeCode}) = ${code.toUpperCase()}`);
+    return person ? { personId: person.id } : { error: "ideas.error.coAuthorUnknown" };
+  }
+  const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const matches = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      or(
+        ilike(sql`${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
+        ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
+      ),
+    )
+    .limit(2);
+  if (matches.length === 1) return { personId: matches[0].id };
+  return { error: matches.length === 0 ? "ideas.error.coAuthorUnknown" : "ideas.error.coAuthorAmbiguous" };
+}
+
+/** Check the form; on success the idea's input, otherwise a message key per bad field. */
+export async function parseIdeaForm(
+  db: Database,
+  values: IdeaFormValues,
+  submitterPersonId: number,
+): Promise<{ ok: true; input: IdeaInput } | { ok: false; fieldErrors: IdeaFieldErrors }> {
+  const fieldErrors: IdeaFieldErrors = {};
+  const titleError = lengthError(values.title, IDEA_LIMITS.titleMin, IDEA_LIMITS.titleMax);
+  if (titleError) fieldErrors.title = titleError;
+  for (const field of ["problem", "solution", "benefit"] as const) {
+    const error = lengthError(values[field], IDEA_LIMITS.textMin, IDEA_LIMITS.textMax);
+    if (error) fieldErrors[field] = error;
+  }
+  let planId: number | null = null;
+  if (values.planId !== "") {
+    const parsed = Number(values.planId);
+    const [plan] = Number.isInteger(parsed) ? await db.select({ id: plans.id }).from(plans).where(eq(plans.id, parsed)) : [];
+    if (plan) planId = plan.id;
+    else fieldErrors.planId = "ideas.error.planUnknown";
+  }
+  const coAuthorPersonIds: number[] = [];
+  for (const [index, typed] of values.coAuthors.entries()) {
+    if (typed.trim() === "") continue;
+    const resolved = await resolvePerson(db, typed);
+    if ("error" in resolved) fieldErrors[`coAuthor${index}`] = resolved.error;
+    else if (resolved.personId === submitterPersonId) fieldErrors[`coAuthor${index}`] = "ideas.error.coAuthorSelf";
+    else coAuthorPersonIds.push(resolved.personId);
+  }
+  const parsedTags = parseTags(values.tags);
+  if (parsedTags.tooMany) fieldErrors.tags = "ideas.error.tooManyTags";
+  else if (parsedTags.tooLong) fieldErrors.tags = "ideas.error.tagTooLong";
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return {
+    ok: true,
+    input: {
+      title: values.title.normalize("NFC").trim(),
+      problem: values.problem.normalize("NFC").trim(),
+      solution: values.solution.normalize("NFC").trim(),
+      benefit: values.benefit.normalize("NFC").trim(),
+      planId,
+      coAuthorPersonIds,
+      tags: parsedTags.tags,
+    },
+  };
+}
+
+/** Choices for the form: plan items grouped by strategy, and staff for the co-author list. */
+export async function loadIdeaFormOptions(
+  db: Database,
+  params: { locale: "th" | "en"; today: string; excludePersonId: number },
+): Promise<{ planOptions: PlanOption[]; staffOptions: { value: string }[] }> {
+  const [tree, staff] = await Promise.all([
+    getPlanTree(db),
+    listRoster(db, { onDate: params.today, activeOnly: true }),
+  ]);
+  const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
+  const planOptions = tree.map((strategy) => ({
+    strategyCode: strategy.code,
+    strategyName: name(strategy),
+    plans: strategy.plans.map((plan) => ({ id: plan.id, code: plan.code, name: name(plan) })),
+  }));
+  // A datalist of the whole staff suits a small organisation; a large one types the code.
+  const staffOptions =
+    staff.length > STAFF_DATALIST_LIMIT
+      ? []
+      : sortByThaiName(
+          staff.filter((person) => person.personId !== params.excludePersonId),
+          (person) => `${person.firstNameTh} ${person.lastNameTh}`,
+        ).map((person) => ({ value: `${person.employeeCode} ${person.prefixTh}${person.firstNameTh} ${person.lastNameTh}` }));
+  return { planOptions, staffOptions };
+}
+
+const STAFF_DATALIST_LIMIT = 500;
+
+export function emptyIdeaFormValues(): IdeaFormValues {
+  return { title: "", problem: "", solution: "", benefit: "", planId: "", coAuthors: ["", "", ""], tags: "" };
+}
