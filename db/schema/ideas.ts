@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -15,7 +16,7 @@ import {
 import type { IdeaStage } from "../../app/domain/idea-stages";
 import { accounts } from "./auth";
 import { people } from "./people";
-import { plans, strategies } from "./plan";
+import { plans, projects, strategies } from "./plan";
 
 const STAGE_CHECK = sql.raw(
   "('submitted','screening','committee_review','approved','in_progress','implemented','not_adopted','duplicate','withdrawn')",
@@ -39,6 +40,8 @@ export const ideas = pgTable(
     fiscalYear: integer("fiscal_year").notNull(),
     createdByAccountId: text("created_by_account_id").references(() => accounts.id),
     duplicateOfIdeaId: integer("duplicate_of_idea_id").references((): AnyPgColumn => ideas.id),
+    /** The project (โครงการ) the idea became or was linked to on approval. */
+    projectId: integer("project_id").references(() => projects.id),
     /** Counters kept in the same transaction as the vote/comment, for sorting at 100k ideas. */
     voteCount: integer("vote_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
@@ -155,6 +158,10 @@ export const ideaStageEvents = pgTable(
     toStage: text("to_stage").$type<IdeaStage>().notNull(),
     byAccountId: text("by_account_id").references(() => accounts.id),
     reason: text("reason").notNull().default(""),
+    /** The committee meeting that decided it, when cited. */
+    meetingNumber: text("meeting_number"),
+    meetingDate: date("meeting_date", { mode: "string" }),
+    resolutionText: text("resolution_text"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

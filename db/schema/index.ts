@@ -3,3 +3,5 @@ export * from "./auth";
 export * from "./plan";
 export * from "./audit";
 export * from "./ideas";
+export * from "./training";
+export * from "./pipeline";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  date,
   integer,
   jsonb,
   numeric,
@@ -10,6 +11,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { people } from "./people";
 
 /** ยุทธศาสตร์ of the innovation master plan. */
 export const strategies = pgTable("strategies", {
@@ -34,15 +36,37 @@ export const plans = pgTable("plans", {
 });
 
 /** โครงการ: the plan's named projects; the pipeline adds projects born from ideas. */
-export const projects = pgTable("projects", {
-  id: serial("id").primaryKey(),
-  planId: integer("plan_id").references(() => plans.id, { onDelete: "restrict" }),
-  code: text("code").unique(),
-  nameTh: text("name_th").notNull(),
-  nameEn: text("name_en").notNull().default(""),
-  descriptionTh: text("description_th").notNull().default(""),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const PROJECT_STATUSES = ["planned", "active", "completed", "cancelled"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id").references(() => plans.id, { onDelete: "restrict" }),
+    code: text("code").unique(),
+    nameTh: text("name_th").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    descriptionTh: text("description_th").notNull().default(""),
+    /** The person (roster) responsible for the project. */
+    ownerPersonId: integer("owner_person_id").references(() => people.id),
+    budget: numeric("budget", { precision: 14, scale: 2, mode: "number" }),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    /** 0–100, as the committee reports it. */
+    progress: integer("progress").notNull().default(0),
+    status: text("status").$type<ProjectStatus>().notNull().default("planned"),
+    /** Fiscal year (BE) the project started in, for the indicator (null: not started). */
+    fiscalYear: integer("fiscal_year"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("projects_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),
+    check("projects_status_valid", sql`${t.status} IN ('planned','active','completed','cancelled')`),
+    check("projects_dates", sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
+);
 
 export const INDICATOR_UNITS = ["percent", "count", "score"] as const;
 export const INDICATOR_COMPARISONS = ["at_least", "above_previous"] as const;

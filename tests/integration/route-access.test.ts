@@ -8,50 +8,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { ROLES, type Role } from "../../app/domain/roles";
-import { accounts, ideas } from "../../db/schema";
+import { accounts, ideas, innovations, people, projects, trainingSessions } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { createTestDatabase, engineName, snapshotEveryTable, withAppDatabase, type TestDatabase } from "./test-database";
 
-type Access =
-  | "public" // anyone, signed in or not (sign-out, language switch, 404)
-  | "anonymous" // the sign-in page: a signed-in person is sent home
-  | "signed-in" // any signed-in person
-  | readonly Role[]; // signed in and holding one of these roles
-
-type SampleIds = { someAccountId: string; someIdeaId: string };
-type RouteAccess = { loader: Access; action?: Access; params?: (ids: SampleIds) => Record<string, string> };
-
-const ROUTE_ACCESS: Record<string, RouteAccess> = {
-  $: { loader: "public" },
-  _index: { loader: "signed-in" },
-  login: { loader: "anonymous", action: "public" },
-  logout: { loader: "public", action: "public" },
-  lang: { loader: "public", action: "public" },
-  "plan._index": { loader: "signed-in" },
-  "account._index": { loader: "signed-in" },
-  "account.password": { loader: "signed-in", action: "signed-in" },
-  "admin.accounts._index": { loader: ["admin"], action: ["admin"] },
-  "admin.accounts.$accountId": { loader: ["admin"], action: ["admin"], params: ({ someAccountId }) => ({ accountId: someAccountId }) },
-  "admin.audit": { loader: ["admin"] },
-  "admin.plan": { loader: ["admin"], action: ["admin"] },
-  "admin.settings": { loader: ["admin"], action: ["admin"] },
-  roster: { loader: ["hr"] },
-  division: { loader: ["director"] },
-  "ideas._index": { loader: "signed-in" },
-  "ideas.new": { loader: "signed-in", action: "signed-in" },
-  "ideas.mine": { loader: "signed-in" },
-  "ideas.similar": { loader: "signed-in" },
-  "ideas.$ideaId._index": { loader: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
-  // Signed in, and then only the idea's authors (checked against the idea: 403 for others).
-  "ideas.$ideaId.edit": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
-  "ideas.$ideaId.vote": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
-  "ideas.$ideaId.follow": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
-  "ideas.$ideaId.comments": { loader: "signed-in", action: "signed-in", params: ({ someIdeaId }) => ({ ideaId: someIdeaId }) },
-  // Signed in, and then only the comment's author (403 for anyone else).
-  "comments.$commentId": { loader: "signed-in", action: "signed-in", params: () => ({ commentId: "1" }) },
-  notifications: { loader: "signed-in", action: "signed-in" },
-};
+import { ROUTE_ACCESS, type Access, type SampleIds } from "./route-access/table";
 
 type RouteModule = {
   loader?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -98,8 +60,14 @@ describe(`route access on the server (${engineName})`, () => {
   let database: TestDatabase;
   let clearAppDatabase: () => void;
   const cookieByRole = new Map<Role, string>();
-  let someAccountId = "";
-  let someIdeaId = "";
+  const sampleIds: SampleIds = {
+    someAccountId: "",
+    someIdeaId: "1",
+    somePersonId: "1",
+    someProjectId: "1",
+    someInnovationId: "1",
+    someTrainingSessionId: "1",
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -109,10 +77,17 @@ describe(`route access on the server (${engineName})`, () => {
       const [account] = await database.handle.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, employeeCode));
       const setCookie = await startSession(account.id);
       cookieByRole.set(role, setCookie.split(";")[0]);
-      if (role === "staff") someAccountId = account.id;
+      if (role === "staff") sampleIds.someAccountId = account.id;
     }
-    const [idea] = await database.handle.db.select({ id: ideas.id }).from(ideas).limit(1);
-    someIdeaId = String(idea?.id ?? 1);
+    const firstId = async (table: typeof ideas | typeof people | typeof projects | typeof innovations | typeof trainingSessions) => {
+      const [row] = await database.handle.db.select({ id: table.id }).from(table).limit(1);
+      return String(row?.id ?? 1);
+    };
+    sampleIds.someIdeaId = await firstId(ideas);
+    sampleIds.somePersonId = await firstId(people);
+    sampleIds.someProjectId = await firstId(projects);
+    sampleIds.someInnovationId = await firstId(innovations);
+    sampleIds.someTrainingSessionId = await firstId(trainingSessions);
   });
 
   afterAll(async () => {
@@ -135,7 +110,7 @@ describe(`route access on the server (${engineName})`, () => {
   for (const { routeId, kind, access, params } of restricted) {
     it(`${routeId} ${kind}: an anonymous visitor is sent to sign in`, async () => {
       const module = await load(routeId);
-      const response = await call(module[kind]!, request(kind === "loader" ? "GET" : "POST", `/${routeId}`), params?.({ someAccountId, someIdeaId }) ?? {});
+      const response = await call(module[kind]!, request(kind === "loader" ? "GET" : "POST", `/${routeId}`), params?.(sampleIds) ?? {});
       expect(response.status).toBe(302);
       expect(response.headers.get("Location")).toMatch(/^\/login/);
     });
@@ -149,7 +124,7 @@ describe(`route access on the server (${engineName})`, () => {
         const response = await call(
           module[kind]!,
           request(kind === "loader" ? "GET" : "POST", `/${routeId}`, cookieByRole.get(role)),
-          params?.({ someAccountId, someIdeaId }) ?? {},
+          params?.(sampleIds) ?? {},
         );
         if (allowed) {
           expect(response.status).not.toBe(403);

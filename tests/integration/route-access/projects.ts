@@ -1,0 +1,4 @@
+import type { RouteAccess } from "./types";
+
+// Who may call each route of projects, innovations, follow-ups and evidence.
+export const projectsRoutes: Record<string, RouteAccess> = {};
