@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./ideas";
 export * from "./training";
 export * from "./pipeline";
+export * from "./indicators";

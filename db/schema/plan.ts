@@ -130,6 +130,9 @@ export const lpaScores = pgTable("lpa_scores", {
   fiscalYear: integer("fiscal_year").primaryKey(),
   score: numeric("score", { precision: 6, scale: 2, mode: "number" }).notNull(),
   source: text("source").notNull().default(""),
+  /** Optional scores of the assessment's five areas: { areaCode: score }. */
+  areas: jsonb("areas"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**
@@ -141,6 +144,8 @@ export const fiscalYearSettings = pgTable("fiscal_year_settings", {
   participationRule: jsonb("participation_rule").notNull(),
   closedAt: timestamp("closed_at", { withTimezone: true }),
   closedByAccountId: text("closed_by_account_id"),
+  /** Why an admin reopened a closed year (audited too). */
+  reopenReason: text("reopen_reason"),
 });
 
 /** Organisation-wide settings as key → JSON value (fiscal calendar, plan period, name). */

@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { accounts } from "./auth";
+import { plans } from "./plan";
+
+export const ACTIVITY_STATUSES = ["planned", "in_progress", "done", "cancelled"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** The year's action plan under the master plan: completion = done ÷ (all − cancelled). */
+export const actionPlanActivities = pgTable(
+  "action_plan_activities",
+  {
+    id: serial("id").primaryKey(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    title: text("title").notNull(),
+    planId: integer("plan_id").references(() => plans.id),
+    status: text("status").$type<ActivityStatus>().notNull().default("planned"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("action_plan_activities_year_idx").on(t.fiscalYear, t.sortOrder),
+    check("action_plan_activities_status_valid", sql`${t.status} IN ('planned','in_progress','done','cancelled')`),
+  ],
+);
+
+/**
+ * A closed year's figures, frozen: value, numerator, denominator, the rule in force and who
+ * was counted, so past figures never move when the roster changes later.
+ */
+export const indicatorSnapshots = pgTable(
+  "indicator_snapshots",
+  {
+    fiscalYear: integer("fiscal_year").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    value: numeric("value", { precision: 12, scale: 2, mode: "number" }),
+    numerator: numeric("numerator", { precision: 12, scale: 2, mode: "number" }),
+    denominator: numeric("denominator", { precision: 12, scale: 2, mode: "number" }),
+    rule: jsonb("rule"),
+    details: jsonb("details").notNull().default({}),
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull().defaultNow(),
+    closedByAccountId: text("closed_by_account_id").references(() => accounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.fiscalYear, t.indicatorCode] })],
+);
+
+/** What the committee writes for the Mayor's quarterly report: problems and next steps. */
+export const quarterlyReports = pgTable(
+  "quarterly_reports",
+  {
+    fiscalYear: integer("fiscal_year").notNull(),
+    quarter: integer("quarter").notNull(),
+    problems: text("problems").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedByAccountId: text("updated_by_account_id").references(() => accounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.fiscalYear, t.quarter] }), check("quarterly_reports_quarter", sql`${t.quarter} BETWEEN 1 AND 4`)],
+);
