@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useI18n } from "../i18n/use-i18n";
 
 export type RosterTableRow = {
@@ -14,8 +15,8 @@ export type RosterTableRow = {
   employmentEnd: string | null;
 };
 
-/** The roster as a table; rows arrive already in Thai name order. */
-export function RosterTable({ rows, caption }: { rows: RosterTableRow[]; caption: string }) {
+/** The roster as a table; rows arrive already in Thai name order. With `personHref`, names link to the person. */
+export function RosterTable({ rows, caption, personHref }: { rows: RosterTableRow[]; caption: string; personHref?: (personId: number) => string }) {
   const { t, locale, date } = useI18n();
   const pick = (th: string | null, en: string | null) => (locale === "en" && en) || th || "";
   return (
@@ -37,7 +38,7 @@ export function RosterTable({ rows, caption }: { rows: RosterTableRow[]; caption
             <tr key={row.personId}>
               <td>{row.employeeCode}</td>
               <td>
-                {row.nameTh}
+                {personHref ? <Link to={personHref(row.personId)}>{row.nameTh}</Link> : row.nameTh}
                 {locale === "en" && row.nameEn ? <div className="muted">{row.nameEn}</div> : null}
               </td>
               <td>{row.positionTh}</td>

@@ -1,0 +1,242 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { FormNotice } from "../components/forms";
+import { CommitForm, ImportProblems, UploadForm } from "../components/roster-import-parts";
+import { calendarDateIn } from "../domain/calendar-date";
+import type { FileError, RowError } from "../domain/roster-import";
+import { useI18n } from "../i18n/use-i18n";
+import { listDivisions } from "../models/people.server";
+import { listStaffCategories } from "../models/roster.server";
+import { getAppSettings } from "../models/settings.server";
+import { commitRosterImport, previewRosterImport, type RosterPreview } from "../services/roster-import.server";
+import { rosterImportColumns } from "../services/roster-list.server";
+import { encodeCarriedFile, readImportRequest } from "../services/roster-upload.server";
+
+export const meta: MetaFunction = () => [{ title: "นำเข้าทะเบียนบุคลากร · นวัต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "hr");
+  const database = db();
+  const [divisions, categories] = await Promise.all([listDivisions(database), listStaffCategories(database)]);
+  return json({
+    divisions: divisions.map((division) => ({ code: division.code, nameTh: division.nameTh, nameEn: division.nameEn })),
+    categories: categories.map((category) => ({ code: category.code, nameTh: category.nameTh, nameEn: category.nameEn })),
+    columns: rosterImportColumns(),
+  });
+}
+
+type ActionData =
+  | { kind: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
+  | { kind: "preview"; stale: boolean; preview: RosterPreview; content: string; fileName: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr");
+  const input = await readImportRequest(request);
+  if (input.step === "problem") return json<ActionData>({ kind: "invalid", fileErrors: [{ problem: input.problem }], rowErrors: [] }, { status: 400 });
+  const database = db();
+  const { fiscalCalendar } = await getAppSettings(database);
+  const today = calendarDateIn(new Date(), fiscalCalendar.timeZone);
+  const result =
+    input.step === "check"
+      ? await previewRosterImport(database, input.text, today)
+      : await commitRosterImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { text: input.text, fingerprint: input.fingerprint, today, fileName: input.fileName });
+  switch (result.status) {
+    case "invalid":
+      return json<ActionData>({ kind: "invalid", fileErrors: result.fileErrors, rowErrors: result.rowErrors }, { status: 400 });
+    case "preview":
+    case "stale":
+      return json<ActionData>({ kind: "preview", stale: result.status === "stale", preview: result.preview, content: encodeCarriedFile(input.text), fileName: input.fileName });
+    case "committed":
+      return redirect(`/roster/import?added=${result.added}&changed=${result.changed}&unchanged=${result.unchanged}`);
+  }
+}
+
+export default function RosterImportPage() {
+  const { divisions, categories, columns } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, locale, number, date } = useI18n();
+  const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
+  const done = searchParams.has("added") && !actionData;
+  const divisionName = (code: string) => {
+    const division = divisions.find((item) => item.code === code);
+    return division ? name(division) : code;
+  };
+  const shown = (column: string, value: string | null) => (value === null || value === "" ? "–" : column.startsWith("employment_") ? date(value) : value);
+  return (
+    <>
+      <p>
+        <Link to="/roster">← {t("roster.title")}</Link>
+      </p>
+      <h1>{t("rosterHr.import.title")}</h1>
+      {done ? (
+        <FormNotice tone="ok">
+          {t("rosterHr.import.done", {
+            added: number(Number(searchParams.get("added"))),
+            changed: number(Number(searchParams.get("changed"))),
+            unchanged: number(Number(searchParams.get("unchanged"))),
+          })}
+        </FormNotice>
+      ) : null}
+
+      {actionData?.kind === "invalid" ? <ImportProblems fileErrors={actionData.fileErrors} rowErrors={actionData.rowErrors} /> : null}
+
+      {actionData?.kind === "preview" ? (
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
+          {actionData.stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
+          <p>
+            {t("rosterHr.import.summary", {
+              rows: number(actionData.preview.rowCount),
+              added: number(actionData.preview.addedCount),
+              changed: number(actionData.preview.changedCount),
+              unchanged: number(actionData.preview.unchangedCount),
+            })}
+          </p>
+          {actionData.preview.addedCount > 0 ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("rosterHr.import.additions", { count: number(actionData.preview.addedCount) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t("rosterHr.import.row")}
+                    </th>
+                    <th scope="col">{t("roster.code")}</th>
+                    <th scope="col">{t("roster.name")}</th>
+                    <th scope="col">{t("roster.division")}</th>
+                    <th scope="col">{t("rosterHr.field.employmentStart")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {actionData.preview.additions.map((row) => (
+                    <tr key={row.employeeCode}>
+                      <td className="num">{number(row.row)}</td>
+                      <td>{row.employeeCode}</td>
+                      <td>{`${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`}</td>
+                      <td>{divisionName(row.divisionCode)}</td>
+                      <td>{date(row.employmentStart)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {actionData.preview.changedCount > 0 ? (
+            <div className="table-wrap roster-spaced">
+              <table>
+                <caption>{t("rosterHr.import.changes", { count: number(actionData.preview.changedCount) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t("rosterHr.import.row")}
+                    </th>
+                    <th scope="col">{t("roster.code")}</th>
+                    <th scope="col">{t("roster.name")}</th>
+                    <th scope="col">{t("rosterHr.import.whatChanges")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {actionData.preview.changes.map((change) => (
+                    <tr key={change.employeeCode}>
+                      <td className="num">{number(change.row)}</td>
+                      <td>{change.employeeCode}</td>
+                      <td>{change.nameTh}</td>
+                      <td>
+                        <ul className="roster-changes">
+                          {change.fields.map((field) => (
+                            <li key={field.column}>
+                              <code>{field.column}</code>: {shown(field.column, field.before)} → {shown(field.column, field.after)}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {actionData.preview.addedCount + actionData.preview.changedCount > actionData.preview.additions.length + actionData.preview.changes.length ? (
+            <p className="muted">{t("rosterHr.import.listCut")}</p>
+          ) : null}
+          {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
+            <CommitForm
+              content={actionData.content}
+              fileName={actionData.fileName}
+              fingerprint={actionData.preview.fingerprint}
+              label={t("rosterHr.import.commit", { count: number(actionData.preview.addedCount + actionData.preview.changedCount) })}
+            />
+          ) : (
+            <FormNotice tone="ok">{t("rosterHr.import.nothingToDo")}</FormNotice>
+          )}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">{actionData ? t("rosterHr.import.again") : t("rosterHr.import.upload")}</h2>
+        <UploadForm label={t("rosterHr.import.file")} hint={t("rosterHr.import.fileHint")} submitLabel={t("rosterHr.import.check")} />
+      </section>
+
+      <section className="card" aria-labelledby="columns-heading">
+        <h2 id="columns-heading">{t("rosterHr.import.columnsTitle")}</h2>
+        <p>{t("rosterHr.import.rules")}</p>
+        <p>
+          <a href="/roster/template" download>
+            {t("rosterHr.template")}
+          </a>
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("rosterHr.import.columnsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("rosterHr.import.column")}</th>
+                <th scope="col">{t("rosterHr.import.required")}</th>
+                <th scope="col">{t("rosterHr.import.meaning")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map(({ column, required }) => (
+                <tr key={column}>
+                  <th scope="row">
+                    <code>{column}</code>
+                  </th>
+                  <td>{required ? t("rosterHr.import.yes") : t("rosterHr.import.no")}</td>
+                  <td>{t(`rosterHr.column.${column}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="grid roster-spaced">
+          <div>
+            <h3>{t("rosterHr.import.divisionCodes")}</h3>
+            <ul>
+              {divisions.map((division) => (
+                <li key={division.code}>
+                  <code>{division.code}</code> {name(division)}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3>{t("rosterHr.import.categoryCodes")}</h3>
+            <ul>
+              {categories.map((category) => (
+                <li key={category.code}>
+                  <code>{category.code}</code> {name(category)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

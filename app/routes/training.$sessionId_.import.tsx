@@ -1,0 +1,149 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { FormNotice } from "../components/forms";
+import { CommitForm, ImportProblems, UploadForm } from "../components/roster-import-parts";
+import type { FileError, RowError } from "../domain/roster-import";
+import { useI18n } from "../i18n/use-i18n";
+import { getSession } from "../models/training.server";
+import { commitAttendanceImport, previewAttendanceImport, type AttendancePreview } from "../services/training-attendance.server";
+import { sessionIdParam } from "../services/training-sessions.server";
+import { encodeCarriedFile, readImportRequest } from "../services/roster-upload.server";
+
+export const meta: MetaFunction = () => [{ title: "นำเข้าผู้เข้าอบรม · นวัต" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "hr");
+  const session = await getSession(db(), sessionIdParam(params.sessionId));
+  if (!session) throw new Response("Not found", { status: 404 });
+  return json({ session });
+}
+
+type ActionData =
+  | { kind: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
+  | { kind: "preview"; stale: boolean; preview: AttendancePreview; content: string; fileName: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr");
+  const sessionId = sessionIdParam(params.sessionId);
+  const input = await readImportRequest(request);
+  if (input.step === "problem") return json<ActionData>({ kind: "invalid", fileErrors: [{ problem: input.problem }], rowErrors: [] }, { status: 400 });
+  const database = db();
+  const result =
+    input.step === "check"
+      ? await previewAttendanceImport(database, sessionId, input.text)
+      : await commitAttendanceImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId, text: input.text, fingerprint: input.fingerprint, fileName: input.fileName });
+  switch (result.status) {
+    case "notFound":
+      throw new Response("Not found", { status: 404 });
+    case "invalid":
+      return json<ActionData>({ kind: "invalid", fileErrors: result.fileErrors, rowErrors: result.rowErrors }, { status: 400 });
+    case "preview":
+    case "stale":
+      return json<ActionData>({ kind: "preview", stale: result.status === "stale", preview: result.preview, content: encodeCarriedFile(input.text), fileName: input.fileName });
+    case "committed":
+      return redirect(`/training/${sessionId}/import?added=${result.added}&changed=${result.changed}&unchanged=${result.unchanged}`);
+  }
+}
+
+export default function AttendanceImportPage() {
+  const { session } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, number, date } = useI18n();
+  const done = searchParams.has("added") && !actionData;
+  return (
+    <>
+      <p>
+        <Link to={`/training/${session.id}`}>← {session.title}</Link>
+      </p>
+      <h1>{t("training.import.title")}</h1>
+      <p className="muted">
+        {session.title} · {date(session.startDate)} · {t("training.attendance.sessionHours", { hours: number(session.hours) })}
+      </p>
+      {done ? (
+        <FormNotice tone="ok">
+          {t("training.import.done", {
+            added: number(Number(searchParams.get("added"))),
+            changed: number(Number(searchParams.get("changed"))),
+            unchanged: number(Number(searchParams.get("unchanged"))),
+          })}{" "}
+          <Link to={`/training/${session.id}`}>{t("training.import.backToSession")}</Link>
+        </FormNotice>
+      ) : null}
+      {actionData?.kind === "invalid" ? <ImportProblems fileErrors={actionData.fileErrors} rowErrors={actionData.rowErrors} /> : null}
+      {actionData?.kind === "preview" ? (
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
+          {actionData.stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
+          <p>
+            {t("rosterHr.import.summary", {
+              rows: number(actionData.preview.rowCount),
+              added: number(actionData.preview.addedCount),
+              changed: number(actionData.preview.changedCount),
+              unchanged: number(actionData.preview.unchangedCount),
+            })}
+          </p>
+          {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("training.import.previewCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t("rosterHr.import.row")}
+                    </th>
+                    <th scope="col">{t("roster.code")}</th>
+                    <th scope="col" className="num">
+                      {t("training.import.hoursBefore")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("training.hours")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {actionData.preview.additions.map((row) => (
+                    <tr key={row.employeeCode}>
+                      <td className="num">{number(row.row)}</td>
+                      <td>{row.employeeCode}</td>
+                      <td className="num">–</td>
+                      <td className="num">{number(row.hours)}</td>
+                    </tr>
+                  ))}
+                  {actionData.preview.changes.map((row) => (
+                    <tr key={row.employeeCode}>
+                      <td className="num">{number(row.row)}</td>
+                      <td>{row.employeeCode}</td>
+                      <td className="num">{number(row.before)}</td>
+                      <td className="num">{number(row.hours)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
+            <CommitForm
+              content={actionData.content}
+              fileName={actionData.fileName}
+              fingerprint={actionData.preview.fingerprint}
+              label={t("rosterHr.import.commit", { count: number(actionData.preview.addedCount + actionData.preview.changedCount) })}
+            />
+          ) : (
+            <FormNotice tone="ok">{t("rosterHr.import.nothingToDo")}</FormNotice>
+          )}
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">{actionData ? t("rosterHr.import.again") : t("rosterHr.import.upload")}</h2>
+        <p>{t("training.import.rules")}</p>
+        <UploadForm label={t("rosterHr.import.file")} hint={t("rosterHr.import.fileHint")} submitLabel={t("rosterHr.import.check")} />
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

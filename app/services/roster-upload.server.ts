@@ -1,0 +1,61 @@
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { decodeUtf8File } from "../domain/csv-safety";
+import { MAX_IMPORT_BYTES, type FileProblem } from "../domain/roster-import";
+
+/**
+ * The two steps of an import page, both plain form posts (so they work without JavaScript):
+ * - "check": a multipart upload of the file (at most 5 MB, kept in memory, never stored);
+ * - "commit": the same file carried back from the preview in a hidden field (base64 of its
+ *   UTF-8 text) with the preview's fingerprint; the server checks and plans it again.
+ */
+export type ImportRequest =
+  | { step: "check"; text: string; fileName: string }
+  | { step: "commit"; text: string; fileName: string; fingerprint: string }
+  | { step: "problem"; problem: FileProblem };
+
+// The carried file is base64 (4/3 of the bytes) plus a few small fields.
+const MAX_COMMIT_BODY = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+const MAX_UPLOAD_BODY = MAX_IMPORT_BYTES + 64 * 1024;
+
+export function encodeCarriedFile(text: string): string {
+  return Buffer.from(text, "utf8").toString("base64");
+}
+
+function decodeCarriedFile(value: string): string | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return null;
+  return decodeUtf8File(Buffer.from(value, "base64"));
+}
+
+function fileNameOf(value: unknown): string {
+  return [...String(value ?? "")].filter((character) => character >= " ").join("").slice(0, 200);
+}
+
+/** Read an import page's post. Throws 413/400 responses only for bodies no form of ours sends. */
+export async function readImportRequest(request: Request): Promise<ImportRequest> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (contentType.startsWith("multipart/form-data")) {
+    if (length > MAX_UPLOAD_BODY) return { step: "problem", problem: "tooLarge" };
+    let formData: FormData;
+    try {
+      formData = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES, filter: ({ name }) => name === "file" || name === "intent" }),
+      );
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return { step: "problem", problem: "tooLarge" };
+      throw new Response("Bad request", { status: 400 });
+    }
+    const file = formData.get("file");
+    if (!(file instanceof Blob) || file.size === 0) return { step: "problem", problem: "noFile" };
+    const text = decodeUtf8File(new Uint8Array(await file.arrayBuffer()));
+    if (text === null) return { step: "problem", problem: "notUtf8" };
+    return { step: "check", text, fileName: fileNameOf((file as File).name) };
+  }
+  if (length > MAX_COMMIT_BODY) throw new Response("Payload too large", { status: 413 });
+  const formData = await request.formData();
+  if (formData.get("intent") !== "commit") return { step: "problem", problem: "noFile" };
+  const text = decodeCarriedFile(String(formData.get("content") ?? ""));
+  if (text === null || text === "") return { step: "problem", problem: "noFile" };
+  return { step: "commit", text, fileName: fileNameOf(formData.get("fileName")), fingerprint: String(formData.get("fingerprint") ?? "").slice(0, 128) };
+}

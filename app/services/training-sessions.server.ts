@@ -1,0 +1,125 @@
+import type { Database } from "../../db/client.server";
+import { fiscalYearOfDate } from "../domain/fiscal-year";
+import { thaiDateInput } from "../domain/roster-import";
+import { DEFAULT_PLAN_CODE, parseSessionForm, SESSION_FIELDS, type SessionFormValues, type SessionInput } from "../domain/training-session";
+import { recordAudit } from "../models/audit.server";
+import { getAppSettings } from "../models/settings.server";
+import { deleteSession, insertSession, listPlanOptions, lockSession, recordedHours, updateSession, type SessionRow } from "../models/training.server";
+
+export type Actor = { accountId: string; ipAddress: string };
+
+export function sessionFormValues(formData: FormData): SessionFormValues {
+  return Object.fromEntries(SESSION_FIELDS.map((field) => [field, String(formData.get(field) ?? "").slice(0, field === "notes" ? 10_000 : 600)])) as SessionFormValues;
+}
+
+/** The session as its edit form shows it; dates as Thai D/M/BE in Thai, ISO in English (both are accepted). */
+/** The form as typed, and the session it describes or a message key per bad field. */
+export function readSessionForm(formData: FormData, planIds: ReadonlySet<number>) {
+  const values = sessionFormValues(formData);
+  return { values, parsed: parseSessionForm(values, planIds) };
+}
+
+export function sessionFormFromRow(session: SessionRow, locale: "th" | "en"): SessionFormValues {
+  const shownDate = (iso: string) => (locale === "th" ? thaiDateInput(iso) : iso);
+  return {
+    title: session.title,
+    topic: session.topic,
+    organiser: session.organiser,
+    startDate: shownDate(session.startDate),
+    endDate: shownDate(session.endDate),
+    hours: String(session.hours),
+    planId: session.planId === null ? "" : String(session.planId),
+    location: session.location,
+    notes: session.notes,
+  };
+}
+
+/** The plan items a session may serve, and the form a new session starts from (plan 3.1). */
+export async function loadSessionFormOptions(db: Database) {
+  const planOptions = await listPlanOptions(db);
+  const defaultPlan = planOptions.find((plan) => plan.code === DEFAULT_PLAN_CODE);
+  const emptyForm: SessionFormValues = {
+    title: "",
+    topic: "",
+    organiser: "",
+    startDate: "",
+    endDate: "",
+    hours: "",
+    planId: defaultPlan ? String(defaultPlan.id) : "",
+    location: "",
+    notes: "",
+  };
+  return { planOptions, planIds: new Set(planOptions.map((plan) => plan.id)), emptyForm };
+}
+
+export async function createSession(db: Database, actor: Actor, input: SessionInput): Promise<number> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  const fiscalYear = fiscalYearOfDate(input.startDate, fiscalCalendar);
+  return db.transaction(async (tx) => {
+    const sessionId = await insertSession(tx, { ...input, fiscalYear, createdByAccountId: actor.accountId });
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "training.session_created",
+      entityType: "training_session",
+      entityId: sessionId,
+      details: { after: { ...input, fiscalYear } },
+      ipAddress: actor.ipAddress,
+    });
+    return sessionId;
+  });
+}
+
+export async function editSession(db: Database, actor: Actor, sessionId: number, input: SessionInput): Promise<"saved" | "unchanged" | "notFound"> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  const fiscalYear = fiscalYearOfDate(input.startDate, fiscalCalendar);
+  return db.transaction(async (tx) => {
+    const session = await lockSession(tx, sessionId);
+    if (!session) return "notFound";
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const next = { ...input, fiscalYear };
+    for (const key of Object.keys(next) as (keyof typeof next)[]) {
+      if (session[key] !== next[key]) {
+        before[key] = session[key];
+        after[key] = next[key];
+      }
+    }
+    if (Object.keys(after).length === 0) return "unchanged";
+    await updateSession(tx, sessionId, next);
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "training.session_updated",
+      entityType: "training_session",
+      entityId: sessionId,
+      details: { before, after },
+      ipAddress: actor.ipAddress,
+    });
+    return "saved";
+  });
+}
+
+/** Delete a session and its attendance (recorded in the audit log with what was removed). */
+export async function removeSession(db: Database, actor: Actor, sessionId: number): Promise<"deleted" | "notFound"> {
+  return db.transaction(async (tx) => {
+    const session = await lockSession(tx, sessionId);
+    if (!session) return "notFound";
+    const attendance = await recordedHours(tx, sessionId);
+    await deleteSession(tx, sessionId);
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "training.session_deleted",
+      entityType: "training_session",
+      entityId: sessionId,
+      details: { before: session, attendees: attendance.size },
+      ipAddress: actor.ipAddress,
+    });
+    return "deleted";
+  });
+}
+
+/** A session id from the address, or a 404. */
+export function sessionIdParam(param: string | undefined): number {
+  const sessionId = Number(param);
+  if (!Number.isInteger(sessionId) || sessionId <= 0) throw new Response("Not found", { status: 404 });
+  return sessionId;
+}
