@@ -5,10 +5,11 @@ const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(role
 
 describe("navigationFor", () => {
   it("gives staff only what everyone has", () => {
-    expect(paths(["staff"])).toEqual(["/", "/ideas", "/ideas/new", "/ideas/mine", "/plan", "/account"]);
+    expect(paths(["staff"])).toEqual(["/", "/ideas", "/ideas/new", "/ideas/mine", "/projects", "/plan", "/training/mine", "/account"]);
   });
   it("adds the pages of each further role", () => {
-    expect(paths(["staff", "hr"])).toContain("/roster");
+    expect(paths(["staff", "hr"])).toEqual(expect.arrayContaining(["/roster", "/training"]));
+    expect(paths(["staff", "committee"])).toContain("/committee");
     expect(paths(["staff", "director"])).toContain("/division");
     expect(paths(["staff", "admin"])).toEqual(expect.arrayContaining(["/admin/accounts", "/admin/plan", "/admin/settings", "/admin/audit"]));
   });

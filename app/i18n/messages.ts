@@ -1,5 +1,10 @@
+import * as dashboard from "./catalogue/dashboard";
 import * as engagement from "./catalogue/engagement";
+import * as projects from "./catalogue/projects";
+import * as pipeline from "./catalogue/pipeline";
+import * as roster from "./catalogue/roster";
 import * as ideas from "./catalogue/ideas";
+import * as reports from "./catalogue/reports";
 
 /**
  * The message catalogue: every string a person reads comes from here. Thai is the source;
@@ -20,6 +25,19 @@ const core = {
   "nav.settings": "ตั้งค่า",
   "nav.audit": "บันทึกการใช้งาน",
   "nav.account": "บัญชีของฉัน",
+  "nav.projects": "โครงการและนวัตกรรม",
+  "nav.myTraining": "การอบรมของฉัน",
+  "nav.committee": "งานคณะกรรมการ",
+  "nav.training": "การอบรม",
+  "nav.dashboard": "ตัวชี้วัด",
+  "nav.reports": "รายงานรายไตรมาส",
+  "nav.participationRule": "วิธีนับและปิดปี",
+  "nav.criteria": "เกณฑ์ให้คะแนน",
+  "home.dashboard.body": "ผลการดำเนินงานตามแผนแม่บทเทียบเป้าหมาย",
+  "home.projects.body": "โครงการนวัตกรรมและชิ้นงานที่ส่งมอบแล้ว",
+  "home.myTraining.body": "ประวัติการอบรมและชั่วโมงอบรมของคุณ",
+  "home.committee.body": "กลั่นกรอง ให้คะแนน และเลื่อนขั้นตอนไอเดีย",
+  "home.training.body": "บันทึกการอบรมและผู้เข้าร่วม",
   "nav.signOut": "ออกจากระบบ",
   "nav.signIn": "เข้าสู่ระบบ",
   "lang.label": "ภาษา",
@@ -201,7 +219,7 @@ const core = {
   "month.12": "ธันวาคม",
 } as const;
 
-export const th = { ...core, ...ideas.th, ...engagement.th } as const;
+export const th = { ...core, ...ideas.th, ...engagement.th, ...roster.th, ...pipeline.th, ...projects.th, ...dashboard.th, ...reports.th } as const;
 
 export type MessageKey = keyof typeof th;
 
@@ -219,6 +237,19 @@ const coreEn: Record<keyof typeof core, string> = {
   "nav.settings": "Settings",
   "nav.audit": "Audit log",
   "nav.account": "My account",
+  "nav.projects": "Projects and innovations",
+  "nav.myTraining": "My training",
+  "nav.committee": "Committee work",
+  "nav.training": "Training",
+  "nav.dashboard": "Indicators",
+  "nav.reports": "Quarterly report",
+  "nav.participationRule": "Counting rule and year close",
+  "nav.criteria": "Scoring criteria",
+  "home.dashboard.body": "The master plan's results against its targets",
+  "home.projects.body": "Innovation projects and the innovations they delivered",
+  "home.myTraining.body": "Your training history and hours",
+  "home.committee.body": "Screen, score and move ideas along",
+  "home.training.body": "Record training sessions and attendance",
   "nav.signOut": "Sign out",
   "nav.signIn": "Sign in",
   "lang.label": "Language",
@@ -400,7 +431,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "month.12": "December",
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...ideas.en, ...engagement.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...ideas.en, ...engagement.en, ...roster.en, ...pipeline.en, ...projects.en, ...dashboard.en, ...reports.en };
 
 export const LOCALES = ["th", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
+  divisionAssignments,
   employmentPeriods,
   fiscalYearSettings,
   ideaAuthors,
@@ -27,6 +28,8 @@ export async function getParticipationRule(db: Database, fiscalYearBE: number): 
 
 export type ParticipationRow = {
   personId: number;
+  /** The division the person was in during the year (the latest assignment overlapping it). */
+  divisionId: number | null;
   /** Ideas of the year that count, by this person (as author or co-author). */
   countedIdeas: number;
   comments: number;
@@ -35,16 +38,11 @@ export type ParticipationRow = {
 };
 
 /**
- * LG1 for one fiscal year in ONE query: a row per person in the population with what they
- * contributed and whether they count. Must agree with computeParticipation (app/domain); the
- * integration tests compare both on random data.
+ * LG1 for one fiscal year as ONE SQL statement: a row per person in the population with what
+ * they contributed, their division during the year, and whether they count. Must agree with
+ * computeParticipation (app/domain); the integration tests compare both on random data.
  */
-export async function participationRows(
-  db: Database,
-  fiscalYearBE: number,
-  rule: ParticipationRule,
-  calendar: FiscalCalendar,
-): Promise<ParticipationRow[]> {
+function participationQuery(fiscalYearBE: number, rule: ParticipationRule, calendar: FiscalCalendar) {
   const { start, end } = fiscalYearBounds(fiscalYearBE, calendar);
   const { firstDay, lastDay } = fiscalYearDates(fiscalYearBE, calendar);
   const categoryFilter =
@@ -55,7 +53,7 @@ export async function participationRows(
         : sql`c.code in (${sql.join(rule.countedCategoryCodes.map((code) => sql`${code}`), sql`, `)})`;
   const startAt = start.toISOString();
   const endAt = end.toISOString();
-  const result = await db.execute(sql`
+  return sql`
     with population as (
       select distinct p.id as person_id
       from ${people} p
@@ -90,27 +88,65 @@ export async function participationRows(
       from ${trainingAttendance} a join ${trainingSessions} s on s.id = a.session_id
       where s.start_date between ${firstDay}::date and ${lastDay}::date
       group by a.person_id
-    )
-    select pop.person_id as "personId",
-           coalesce(ic.n, 0) as "countedIdeas",
-           coalesce(cc.n, 0) as "comments",
-           coalesce(tc.n, 0) as "trainingSessions",
-           (coalesce(ic.n, 0) > 0
-             or (${rule.countComments} and coalesce(cc.n, 0) > 0)
-             or (${rule.countTrainingAttendance} and coalesce(tc.n, 0) > 0)) as "participant"
-    from population pop
-    left join idea_counts ic on ic.person_id = pop.person_id
-    left join comment_counts cc on cc.person_id = pop.person_id
-    left join training_counts tc on tc.person_id = pop.person_id
-    order by pop.person_id`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as ParticipationRow[];
-  return rows.map((row) => ({
+    ),
+    division_in_year as (
+      select distinct on (da.person_id) da.person_id, da.division_id
+      from ${divisionAssignments} da
+      where da.start_date <= ${lastDay}::date and (da.end_date is null or da.end_date >= ${firstDay}::date)
+      order by da.person_id, da.start_date desc
+    ),
+    rows as (
+      select pop.person_id as "personId",
+             dy.division_id as "divisionId",
+             coalesce(ic.n, 0) as "countedIdeas",
+             coalesce(cc.n, 0) as "comments",
+             coalesce(tc.n, 0) as "trainingSessions",
+             (coalesce(ic.n, 0) > 0
+               or (${rule.countComments} and coalesce(cc.n, 0) > 0)
+               or (${rule.countTrainingAttendance} and coalesce(tc.n, 0) > 0)) as "participant"
+      from population pop
+      left join idea_counts ic on ic.person_id = pop.person_id
+      left join comment_counts cc on cc.person_id = pop.person_id
+      left join training_counts tc on tc.person_id = pop.person_id
+      left join division_in_year dy on dy.person_id = pop.person_id
+    )`;
+}
+
+function resultRows(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+}
+
+const isTrue = (value: unknown) => value === true || value === "t";
+
+export async function participationRows(
+  db: Database,
+  fiscalYearBE: number,
+  rule: ParticipationRule,
+  calendar: FiscalCalendar,
+): Promise<ParticipationRow[]> {
+  const result = await db.execute(sql`${participationQuery(fiscalYearBE, rule, calendar)} select * from rows order by "personId"`);
+  return resultRows(result).map((row) => ({
     personId: Number(row.personId),
+    divisionId: row.divisionId === null ? null : Number(row.divisionId),
     countedIdeas: Number(row.countedIdeas),
     comments: Number(row.comments),
     trainingSessions: Number(row.trainingSessions),
-    participant: row.participant === true || (row.participant as unknown) === "t",
+    participant: isTrue(row.participant),
   }));
+}
+
+/** Just the two numbers of LG1 (for trends): the same query, aggregated in the database. */
+export async function participationCounts(
+  db: Database,
+  fiscalYearBE: number,
+  rule: ParticipationRule,
+  calendar: FiscalCalendar,
+): Promise<{ numerator: number; denominator: number }> {
+  const result = await db.execute(
+    sql`${participationQuery(fiscalYearBE, rule, calendar)} select count(*) filter (where "participant")::int as numerator, count(*)::int as denominator from rows`,
+  );
+  const [row] = resultRows(result);
+  return { numerator: Number(row.numerator), denominator: Number(row.denominator) };
 }
 
 /** Everything computeParticipation needs, read as plain data (tests, and drill-down checks). */

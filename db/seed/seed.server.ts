@@ -26,6 +26,10 @@ import { divisions as seedDivisions, organisation, staffCategories as seedCatego
 import { indicators as seedIndicators, lpaHistory, planPeriod, strategies as seedStrategies } from "./data/plan";
 import { demoStaff } from "./data/staff";
 import { seedDemoIdeas } from "./seed-ideas.server";
+import { seedDemoIndicators } from "./seed-indicators.server";
+import { seedDemoPipeline, seedPipelineSettings } from "./seed-pipeline.server";
+import { seedDemoProjects } from "./seed-projects.server";
+import { seedDemoTraining } from "./seed-training.server";
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "nawat-demo";
@@ -46,6 +50,10 @@ export async function seedDemoData(db: Database): Promise<void> {
     await seedPlan(tx);
     await seedStaff(tx, demoPasswordHash);
     await seedDemoIdeas(tx);
+    await seedDemoPipeline(tx);
+    await seedDemoProjects(tx);
+    await seedDemoTraining(tx);
+    await seedDemoIndicators(tx);
   });
 }
 
@@ -59,6 +67,7 @@ export async function seedPlanOnly(db: Database): Promise<void> {
 }
 
 async function seedSettings(db: Database) {
+  await seedPipelineSettings(db);
   await db
     .insert(appSettings)
     .values([

@@ -81,10 +81,10 @@ describe(`seedDemoData (${engineName})`, () => {
     expect(lg1.map((row) => Number(row.value))).toEqual([40, 50, 60, 70, 80]);
   });
 
-  it("loads the LPA history for FY 2561–2565", async () => {
+  it("loads the LPA history for FY 2561–2565 from the plan, and demo scores for 2566–2569", async () => {
     const rows = await test.handle.db.select().from(lpaScores).orderBy(asc(lpaScores.fiscalYear));
-    expect(rows.map((row) => row.fiscalYear)).toEqual([2561, 2562, 2563, 2564, 2565]);
-    expect(rows.map((row) => Number(row.score))).toEqual([90.59, 91.25, 92.45, 93.51, 94.15]);
+    expect(rows.map((row) => row.fiscalYear)).toEqual([2561, 2562, 2563, 2564, 2565, 2566, 2567, 2568, 2569]);
+    expect(rows.slice(0, 5).map((row) => Number(row.score))).toEqual([90.59, 91.25, 92.45, 93.51, 94.15]);
     // Scores rise year on year (the LPA indicator compares with the previous year).
     for (let i = 1; i < rows.length; i++) expect(Number(rows[i].score)).toBeGreaterThan(Number(rows[i - 1].score));
   });

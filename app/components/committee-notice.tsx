@@ -1,0 +1,41 @@
+import type { IdeaStage } from "../domain/idea-stages";
+import type { MessageKey } from "../i18n/messages";
+import { useI18n } from "../i18n/use-i18n";
+import { FormNotice } from "./forms";
+
+/** A refused move as a loader or action returns it (message key and the stages it names). */
+export type MoveProblem = {
+  problem: MessageKey;
+  from?: IdeaStage;
+  to?: IdeaStage;
+  next?: IdeaStage;
+  currentStage?: IdeaStage;
+  movedBy?: string | null;
+};
+
+/** The message of a refused move, with its stages and the mover's name filled in. */
+export function useMoveProblemText() {
+  const { t } = useI18n();
+  return (problem: MoveProblem) =>
+    t(problem.problem, {
+      from: problem.from ? t(`stage.${problem.from}`) : "",
+      to: problem.to ? t(`stage.${problem.to}`) : "",
+      next: problem.next ? t(`stage.${problem.next}`) : "",
+      name: problem.movedBy ?? t("pipeline.system"),
+      stage: problem.currentStage ? t(`stage.${problem.currentStage}`) : "",
+    });
+}
+
+/** A refused move, said plainly; when someone else moved the idea first, where it is now. */
+export function MoveProblemNotice({ problem, showTypedHint }: { problem: MoveProblem; showTypedHint?: boolean }) {
+  const { t } = useI18n();
+  const text = useMoveProblemText();
+  return (
+    <FormNotice tone="error">
+      <p className="notice__line">{text(problem)}</p>
+      {problem.problem === "pipeline.error.movedByOther" && problem.currentStage && showTypedHint ? (
+        <p className="notice__line">{t("pipeline.error.movedByOtherHint", { stage: t(`stage.${problem.currentStage}`) })}</p>
+      ) : null}
+    </FormNotice>
+  );
+}

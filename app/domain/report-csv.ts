@@ -1,0 +1,160 @@
+/**
+ * The rows of the report exports (quarterly report, indicator history, participation by
+ * person), built from plain data. Pure: translation and date formatting are passed in, and
+ * app/domain/csv-safety.ts turns the rows into a file Excel opens safely.
+ */
+import type { CsvCell } from "./csv-safety";
+import type { MessageKey } from "../i18n/messages";
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type CsvTable = { header: string[]; rows: CsvCell[][] };
+
+type Status = "met" | "on_track" | "at_risk" | "missed" | "no_data";
+
+export type CsvFigure = {
+  code: string;
+  name: string;
+  value: number | null;
+  target: number | null;
+  status: Status;
+  numerator: number | null;
+  denominator: number | null;
+  perYear: number | null;
+  cumulative: number | null;
+};
+
+/** Two decimals at most, as a plain number (Excel sums it); null stays empty. */
+export function csvNumber(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
+}
+
+function figureDetail(figure: CsvFigure, t: Translate): string {
+  if (figure.perYear !== null && figure.cumulative !== null) {
+    return `${t("dashboard.perYear", { count: figure.perYear })} · ${t("dashboard.cumulative", { count: figure.cumulative })}`;
+  }
+  if (figure.numerator !== null && figure.denominator !== null) return `${csvNumber(figure.numerator)}/${csvNumber(figure.denominator)}`;
+  return "";
+}
+
+type MovementList = { count: number; items: { title: string; date: string; attendees?: number }[] };
+
+export type QuarterlyCsvInput = {
+  figures: CsvFigure[];
+  lg1Target: number | null;
+  byDivision: { name: string; numerator: number; denominator: number; percent: number | null }[];
+  movement: {
+    ideasSubmitted: MovementList;
+    stageMoves: { toStage: string; count: number }[];
+    projectsStarted: MovementList;
+    projectsCompleted: MovementList;
+    innovationsDelivered: MovementList;
+    trainingSessions: MovementList;
+  };
+  problems: string[];
+  nextSteps: string[];
+};
+
+export const MOVEMENT_KINDS = ["ideasSubmitted", "projectsStarted", "projectsCompleted", "innovationsDelivered", "trainingSessions"] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/** One flat table (section, item, value, target, status, detail): every table of the report, filterable in Excel. */
+export function quarterlyReportCsv(report: QuarterlyCsvInput, t: Translate, formatDate: (value: string) => string): CsvTable {
+  const header = [t("reports.csv.section"), t("reports.csv.item"), t("reports.csv.value"), t("reports.csv.target"), t("reports.csv.status"), t("reports.csv.detail")];
+  const rows: CsvCell[][] = [];
+  const indicators = t("reports.section.indicators");
+  for (const figure of report.figures) {
+    rows.push([indicators, figure.name, csvNumber(figure.value), csvNumber(figure.target), t(`dashboard.status.${figure.status}`), figureDetail(figure, t)]);
+  }
+  const byDivision = t("dashboard.byDivision");
+  for (const division of report.byDivision) {
+    rows.push([byDivision, division.name, csvNumber(division.percent), csvNumber(report.lg1Target), "", `${division.numerator}/${division.denominator}`]);
+  }
+  const movement = t("reports.section.movement");
+  for (const kind of MOVEMENT_KINDS) rows.push([movement, t(`reports.movement.${kind}`), report.movement[kind].count, "", "", ""]);
+  const stageMoves = t("reports.movement.stageMoves");
+  for (const move of report.movement.stageMoves) rows.push([stageMoves, t(`reports.movement.to`, { stage: t(`stage.${move.toStage}` as MessageKey) }), move.count, "", "", ""]);
+  for (const kind of MOVEMENT_KINDS) {
+    const section = t(`reports.movement.${kind}`);
+    for (const item of report.movement[kind].items) {
+      rows.push([section, item.title, item.attendees ?? "", "", "", formatDate(item.date)]);
+    }
+  }
+  for (const paragraph of report.problems) rows.push([t("reports.texts.problems"), paragraph, "", "", "", ""]);
+  for (const paragraph of report.nextSteps) rows.push([t("reports.texts.nextSteps"), paragraph, "", "", "", ""]);
+  return { header, rows };
+}
+
+export type HistoryCsvYear = { fiscalYearLabel: string; closed: boolean; figures: CsvFigure[] };
+
+/** Every indicator × every plan year, one row each. */
+export function indicatorHistoryCsv(years: HistoryCsvYear[], t: Translate): CsvTable {
+  const header = [
+    t("reports.csv.code"),
+    t("reports.csv.indicator"),
+    t("dashboard.year"),
+    t("reports.csv.value"),
+    t("reports.csv.target"),
+    t("reports.csv.status"),
+    t("reports.csv.numerator"),
+    t("reports.csv.denominator"),
+    t("reports.csv.perYear"),
+    t("reports.csv.cumulative"),
+    t("reports.csv.closed"),
+  ];
+  const rows: CsvCell[][] = [];
+  for (const year of years) {
+    for (const figure of year.figures) {
+      rows.push([
+        figure.code,
+        figure.name,
+        year.fiscalYearLabel,
+        csvNumber(figure.value),
+        csvNumber(figure.target),
+        t(`dashboard.status.${figure.status}`),
+        csvNumber(figure.numerator),
+        csvNumber(figure.denominator),
+        csvNumber(figure.perYear),
+        csvNumber(figure.cumulative),
+        year.closed ? t("reports.csv.yes") : t("reports.csv.no"),
+      ]);
+    }
+  }
+  return { header, rows };
+}
+
+export type PeopleCsvRow = {
+  employeeCode: string;
+  nameTh: string;
+  divisionName: string | null;
+  participant: boolean;
+  countedIdeas: number;
+  comments: number;
+  trainingSessions: number;
+  ideas: { title: string }[];
+};
+
+/** Who was in the year's population and what they did (counted people first, as on the page). */
+export function participationPeopleCsv(rows: PeopleCsvRow[], t: Translate): CsvTable {
+  return {
+    header: [
+      t("roster.code"),
+      t("dashboard.drill.name"),
+      t("dashboard.division"),
+      t("reports.csv.counted"),
+      t("reports.csv.countedIdeas"),
+      t("dashboard.contributions.comments"),
+      t("dashboard.contributions.training"),
+      t("reports.csv.ideaTitles"),
+    ],
+    rows: rows.map((row) => [
+      row.employeeCode,
+      row.nameTh,
+      row.divisionName ?? "",
+      row.participant ? t("reports.csv.yes") : t("reports.csv.no"),
+      row.countedIdeas,
+      row.comments,
+      row.trainingSessions,
+      row.ideas.map((idea) => idea.title).join("; "),
+    ]),
+  };
+}

@@ -1,0 +1,304 @@
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { accounts, divisionAssignments, ideaAuthors, ideaStageEvents, ideas, projects } from "../../db/schema";
+import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
+import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
+import { CLOSED_STAGES } from "../domain/pipeline";
+import { compareThai } from "../i18n/format";
+import { fiscalYearRange } from "../domain/fiscal-year";
+import { listDivisions } from "./people.server";
+import { getPlanTree } from "./plan.server";
+
+/** What the committee's board and list can be narrowed by. */
+export type BoardFilters = { planId?: number; divisionId?: number; fiscalYear?: number; stage?: IdeaStage };
+
+export type DivisionName = { th: string; en: string };
+
+export type BoardCard = {
+  id: number;
+  title: string;
+  stage: IdeaStage;
+  stageChangedAt: Date;
+  submittedAt: Date;
+  voteCount: number;
+  /** The authors' divisions when the idea was submitted (not today's). */
+  divisions: DivisionName[];
+};
+
+export type BoardColumn = { stage: IdeaStage; count: number; cards: BoardCard[] };
+
+// Outer references inside subqueries are written qualified: drizzle leaves columns of a
+// single-table select unqualified, and "id" would bind to the subquery's own table.
+const IDEA_ID = sql.raw(`"ideas"."id"`);
+const IDEA_SUBMITTED_AT = sql.raw(`"ideas"."submitted_at"`);
+
+function filterConditions(filters: BoardFilters, timeZone: string): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.stage) conditions.push(eq(ideas.stage, filters.stage));
+  if (filters.planId !== undefined) conditions.push(eq(ideas.planId, filters.planId));
+  if (filters.fiscalYear !== undefined) conditions.push(eq(ideas.fiscalYear, filters.fiscalYear));
+  if (filters.divisionId !== undefined) {
+    conditions.push(sql`exists (
+      select 1 from ${ideaAuthors} ia
+      join ${divisionAssignments} da on da.person_id = ia.person_id
+      where ia.idea_id = ${IDEA_ID} and da.division_id = ${filters.divisionId}
+        and da.start_date <= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date
+        and (da.end_date is null or da.end_date >= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date))`);
+  }
+  return conditions;
+}
+
+/** The authors' divisions on the day the idea was submitted, as one JSON array per idea. */
+function authorDivisions(timeZone: string) {
+  return sql<DivisionName[] | string>`(
+    select coalesce(jsonb_agg(distinct jsonb_build_object('th', d.name_th, 'en', d.name_en)), '[]'::jsonb)
+    from idea_authors ia
+    join division_assignments da on da.person_id = ia.person_id
+      and da.start_date <= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date
+      and (da.end_date is null or da.end_date >= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date)
+    join divisions d on d.id = da.division_id
+    where ia.idea_id = ${IDEA_ID})`;
+}
+
+function parseDivisions(value: DivisionName[] | string | null): DivisionName[] {
+  const list: DivisionName[] = typeof value === "string" ? (JSON.parse(value) as DivisionName[]) : (value ?? []);
+  return [...list].sort((a, b) => compareThai(a.th, b.th));
+}
+
+const CLOSED_LIST = sql.raw(`(${CLOSED_STAGES.map((stage) => `'${stage}'`).join(",")})`);
+
+/**
+ * The committee's board: every stage's count and, per stage, up to `perColumn` cards — ideas
+ * waiting longest first in the open stages, the most recent first in the closed ones. Two
+ * queries whatever the number of ideas (cards ranked per stage by a window, counts grouped).
+ */
+export async function getBoard(db: Database, options: { filters: BoardFilters; timeZone: string; perColumn: number }): Promise<BoardColumn[]> {
+  const conditions = filterConditions(options.filters, options.timeZone);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const ranked = db
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      stage: ideas.stage,
+      stageChangedAt: ideas.stageChangedAt,
+      submittedAt: ideas.submittedAt,
+      voteCount: ideas.voteCount,
+      divisions: authorDivisions(options.timeZone).as("divisions"),
+      position: sql<number>`row_number() over (
+        partition by ${ideas.stage}
+        order by case when ${ideas.stage} in ${CLOSED_LIST} then -extract(epoch from ${ideas.stageChangedAt}) else extract(epoch from ${ideas.stageChangedAt}) end, ${ideas.id})`.as(
+        "position",
+      ),
+    })
+    .from(ideas)
+    .where(where)
+    .as("ranked");
+  const [cardRows, countRows] = await Promise.all([
+    db
+      .select()
+      .from(ranked)
+      .where(sql`${ranked.position} <= ${options.perColumn}`)
+      .orderBy(asc(ranked.stage), asc(ranked.position)),
+    db
+      .select({ stage: ideas.stage, count: sql<number>`count(*)::int` })
+      .from(ideas)
+      .where(where)
+      .groupBy(ideas.stage),
+  ]);
+  const countByStage = new Map(countRows.map((row) => [row.stage, Number(row.count)]));
+  const stages = options.filters.stage ? [options.filters.stage] : IDEA_STAGES;
+  return stages.map((stage) => ({
+    stage,
+    count: countByStage.get(stage) ?? 0,
+    cards: cardRows
+      .filter((row) => row.stage === stage)
+      .map((row) => ({
+        id: row.id,
+        title: row.title,
+        stage: row.stage,
+        stageChangedAt: new Date(row.stageChangedAt),
+        submittedAt: new Date(row.submittedAt),
+        voteCount: row.voteCount,
+        divisions: parseDivisions(row.divisions),
+      })),
+  }));
+}
+
+export type BoardListRow = BoardCard & { meanScore: number | null };
+
+/**
+ * The committee's list: newest first, keyset-paginated on the id so deep pages cost the same.
+ * One query whatever the page size (divisions and mean score are subqueries).
+ */
+export async function listBoardIdeas(
+  db: Database,
+  options: { filters: BoardFilters; timeZone: string; beforeId?: number; limit: number },
+): Promise<{ rows: BoardListRow[]; nextBeforeId: number | null }> {
+  const conditions = filterConditions(options.filters, options.timeZone);
+  if (options.beforeId !== undefined) conditions.push(lt(ideas.id, options.beforeId));
+  const rows = await db
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      stage: ideas.stage,
+      stageChangedAt: ideas.stageChangedAt,
+      submittedAt: ideas.submittedAt,
+      voteCount: ideas.voteCount,
+      divisions: authorDivisions(options.timeZone),
+      // Each member's mean over the criteria they scored, averaged over members.
+      meanScore: sql<number | null>`(select avg(m)::float8 from (select avg(s.score) as m from idea_scores s where s.idea_id = ${IDEA_ID} group by s.person_id) member_means)`,
+    })
+    .from(ideas)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(ideas.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  return {
+    rows: page.map((row) => ({
+      ...row,
+      divisions: parseDivisions(row.divisions),
+      meanScore: row.meanScore === null ? null : Number(row.meanScore),
+    })),
+    nextBeforeId: rows.length > options.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
+
+export type OriginalCandidate = { id: number; title: string; stage: IdeaStage };
+
+/**
+ * Ideas a duplicate may point at, found by number ("45" or "#45") or by words of the title
+ * and texts: never the idea itself, a withdrawn idea or another duplicate.
+ */
+export async function findOriginalCandidates(
+  db: Database,
+  params: { query: string; excludeIdeaId: number; limit?: number },
+): Promise<OriginalCandidate[]> {
+  const query = params.query.normalize("NFC").trim();
+  if (!query) return [];
+  const conditions: SQL[] = [ne(ideas.id, params.excludeIdeaId), notInArray(ideas.stage, ["withdrawn", "duplicate"])];
+  const number = /^#?\s*([1-9][0-9]{0,9})$/.exec(query);
+  if (number) {
+    const id = Number(number[1]);
+    if (id > 2_147_483_647) return [];
+    conditions.push(eq(ideas.id, id));
+  } else {
+    const terms = parseSearchTerms(query);
+    if (terms.length === 0) return [];
+    for (const term of terms) conditions.push(sql`${ideas.searchText} ILIKE ${`%${escapeLikePattern(term)}%`}`);
+  }
+  return db
+    .select({ id: ideas.id, title: ideas.title, stage: ideas.stage })
+    .from(ideas)
+    .where(and(...conditions))
+    .orderBy(desc(ideas.id))
+    .limit(params.limit ?? 10);
+}
+
+/** Ideas by id, for showing the candidates a person chose or was offered. */
+export async function getIdeaHeadlines(db: Database, ids: number[]): Promise<OriginalCandidate[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: ideas.id, title: ideas.title, stage: ideas.stage }).from(ideas).where(inArray(ideas.id, ids)).orderBy(desc(ideas.id));
+}
+
+/** The ideas the committee marked as duplicates of this one (shown on the original's page). */
+export async function listDuplicatesOf(db: Database, ideaId: number): Promise<{ id: number; title: string }[]> {
+  return db
+    .select({ id: ideas.id, title: ideas.title })
+    .from(ideas)
+    .where(and(eq(ideas.duplicateOfIdeaId, ideaId), eq(ideas.stage, "duplicate")))
+    .orderBy(asc(ideas.id));
+}
+
+// ---------------------------------------------------------------------------
+// For the committee's pages: filters from the URL, their choices, the history with citations
+
+function positiveInt(value: string | null): number | undefined {
+  if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) return undefined;
+  const parsed = Number(value);
+  return parsed <= 2_147_483_647 ? parsed : undefined;
+}
+
+/** Filters from a GET form's query string; anything unreadable is ignored. */
+export function parseBoardFilters(params: URLSearchParams, options: { withStage?: boolean } = {}): BoardFilters {
+  const stage = params.get("stage");
+  return {
+    planId: positiveInt(params.get("plan")),
+    divisionId: positiveInt(params.get("division")),
+    fiscalYear: positiveInt(params.get("fy")),
+    stage: options.withStage && stage && (IDEA_STAGES as readonly string[]).includes(stage) ? (stage as IdeaStage) : undefined,
+  };
+}
+
+/** The filters as query-string values, for keeping them in links and forms. */
+export function filterQuery(filters: BoardFilters): { plan: string; division: string; fy: string; stage: string } {
+  return {
+    plan: filters.planId ? String(filters.planId) : "",
+    division: filters.divisionId ? String(filters.divisionId) : "",
+    fy: filters.fiscalYear ? String(filters.fiscalYear) : "",
+    stage: filters.stage ?? "",
+  };
+}
+
+export type StageEventView = {
+  id: number;
+  fromStage: IdeaStage | null;
+  toStage: IdeaStage;
+  reason: string;
+  at: Date;
+  byNameTh: string | null;
+  meetingNumber: string | null;
+  meetingDate: string | null;
+  resolutionText: string | null;
+};
+
+/** An idea's stage history with each decision's meeting citation, oldest first. */
+export async function listStageHistory(db: Database, ideaId: number): Promise<StageEventView[]> {
+  return db
+    .select({
+      id: ideaStageEvents.id,
+      fromStage: ideaStageEvents.fromStage,
+      toStage: ideaStageEvents.toStage,
+      reason: ideaStageEvents.reason,
+      at: ideaStageEvents.at,
+      byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+      meetingNumber: ideaStageEvents.meetingNumber,
+      meetingDate: ideaStageEvents.meetingDate,
+      resolutionText: ideaStageEvents.resolutionText,
+    })
+    .from(ideaStageEvents)
+    .where(eq(ideaStageEvents.ideaId, ideaId))
+    .orderBy(asc(ideaStageEvents.at), asc(ideaStageEvents.id));
+}
+
+/** Projects an approved idea may be linked to: those not finished or cancelled. */
+export async function listOpenProjects(db: Database): Promise<{ id: number; code: string | null; nameTh: string; nameEn: string }[]> {
+  return db
+    .select({ id: projects.id, code: projects.code, nameTh: projects.nameTh, nameEn: projects.nameEn })
+    .from(projects)
+    .where(inArray(projects.status, ["planned", "active"]))
+    .orderBy(asc(projects.code), asc(projects.id));
+}
+
+/** The project an idea was tied to on approval, if any. */
+export async function getIdeaProject(db: Database, ideaId: number): Promise<{ id: number; nameTh: string; nameEn: string } | null> {
+  const [row] = await db
+    .select({ id: projects.id, nameTh: projects.nameTh, nameEn: projects.nameEn })
+    .from(ideas)
+    .innerJoin(projects, eq(projects.id, ideas.projectId))
+    .where(eq(ideas.id, ideaId));
+  return row ?? null;
+}
+
+/** The choices of the committee's filters, named in the person's language. */
+export async function loadBoardFilterOptions(
+  db: Database,
+  params: { locale: "th" | "en"; planPeriod: { firstFiscalYearBE: number; lastFiscalYearBE: number } },
+): Promise<{ plans: { id: number; label: string }[]; divisions: { id: number; name: string }[]; fiscalYears: number[] }> {
+  const [tree, divisionRows] = await Promise.all([getPlanTree(db), listDivisions(db)]);
+  const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
+  return {
+    plans: tree.flatMap((strategy) => strategy.plans.map((plan) => ({ id: plan.id, label: `${plan.code} ${name(plan)}` }))),
+    divisions: divisionRows.map((division) => ({ id: division.id, name: name(division) })),
+    fiscalYears: fiscalYearRange(params.planPeriod.firstFiscalYearBE, params.planPeriod.lastFiscalYearBE).reverse(),
+  };
+}

@@ -1,0 +1,334 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import {
+  ideas,
+  innovations,
+  people,
+  plans,
+  projectMembers,
+  projectMilestones,
+  projects,
+  strategies,
+  type ProjectStatus,
+} from "../../db/schema";
+import type { IdeaStage } from "../domain/idea-stages";
+
+/** "นางสาวปิยะนุช บุญมา" from the roster columns. */
+export const personNameTh = sql<string>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`;
+
+export type PersonRef = { personId: number; employeeCode: string; nameTh: string; nameEn: string | null };
+
+export type ProjectListFilters = { planId?: number; status?: ProjectStatus; fiscalYear?: number };
+
+export type ProjectListRow = {
+  id: number;
+  code: string | null;
+  nameTh: string;
+  nameEn: string;
+  status: ProjectStatus;
+  progress: number;
+  fiscalYear: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  planCode: string | null;
+  planNameTh: string | null;
+  planNameEn: string | null;
+  ownerNameTh: string | null;
+  ideaCount: number;
+  innovationCount: number;
+};
+
+/** Projects matching the filters, with their plan item, owner and counts (sorted by the caller). */
+export async function listProjects(db: Database, filters: ProjectListFilters): Promise<ProjectListRow[]> {
+  const conditions: SQL[] = [];
+  if (filters.planId !== undefined) conditions.push(eq(projects.planId, filters.planId));
+  if (filters.status !== undefined) conditions.push(eq(projects.status, filters.status));
+  if (filters.fiscalYear !== undefined) conditions.push(eq(projects.fiscalYear, filters.fiscalYear));
+  const rows = await db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      nameTh: projects.nameTh,
+      nameEn: projects.nameEn,
+      status: projects.status,
+      progress: projects.progress,
+      fiscalYear: projects.fiscalYear,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      planCode: plans.code,
+      planNameTh: plans.nameTh,
+      planNameEn: plans.nameEn,
+      ownerNameTh: sql<string | null>`case when ${people.id} is null then null else ${personNameTh} end`,
+      ideaCount: sql<number>`(select count(*)::int from ${ideas} where ${ideas.projectId} = ${projects.id})`,
+      innovationCount: sql<number>`(select count(*)::int from ${innovations} where ${innovations.projectId} = ${projects.id})`,
+    })
+    .from(projects)
+    .leftJoin(plans, eq(plans.id, projects.planId))
+    .leftJoin(people, eq(people.id, projects.ownerPersonId))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(projects.fiscalYear), asc(projects.id));
+  return rows.map((row) => ({ ...row, ideaCount: Number(row.ideaCount), innovationCount: Number(row.innovationCount) }));
+}
+
+/** Projects started and innovations delivered per fiscal year (for the indicators of §6). */
+export async function countsByFiscalYear(db: Database): Promise<{ fiscalYear: number; projects: number; innovations: number }[]> {
+  const [projectRows, innovationRows] = await Promise.all([
+    db
+      .select({ fiscalYear: projects.fiscalYear, n: count() })
+      .from(projects)
+      .where(isNotNull(projects.fiscalYear))
+      .groupBy(projects.fiscalYear),
+    db.select({ fiscalYear: innovations.fiscalYear, n: count() }).from(innovations).groupBy(innovations.fiscalYear),
+  ]);
+  const byYear = new Map<number, { fiscalYear: number; projects: number; innovations: number }>();
+  const entry = (year: number) => {
+    let found = byYear.get(year);
+    if (!found) {
+      found = { fiscalYear: year, projects: 0, innovations: 0 };
+      byYear.set(year, found);
+    }
+    return found;
+  };
+  for (const row of projectRows) entry(row.fiscalYear as number).projects = Number(row.n);
+  for (const row of innovationRows) entry(row.fiscalYear).innovations = Number(row.n);
+  return [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/** Fiscal years that have a project or an innovation, for the filter. */
+export async function projectFiscalYears(db: Database): Promise<number[]> {
+  return (await countsByFiscalYear(db)).map((row) => row.fiscalYear);
+}
+
+export type MilestoneRow = { id: number; title: string; dueDate: string | null; doneOn: string | null; sortOrder: number };
+
+export type ProjectDetail = {
+  id: number;
+  code: string | null;
+  nameTh: string;
+  nameEn: string;
+  descriptionTh: string;
+  status: ProjectStatus;
+  progress: number;
+  budget: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  fiscalYear: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  plan: { id: number; code: string; nameTh: string; nameEn: string; strategyCode: string } | null;
+  owner: PersonRef | null;
+  members: PersonRef[];
+  milestones: MilestoneRow[];
+  ideas: { id: number; title: string; stage: IdeaStage; submittedAt: Date }[];
+  innovations: { id: number; nameTh: string; nameEn: string; deliveredOn: string; fiscalYear: number; ipStatus: string }[];
+};
+
+const personRefColumns = {
+  personId: people.id,
+  employeeCode: people.employeeCode,
+  nameTh: personNameTh,
+  firstNameEn: people.firstNameEn,
+  lastNameEn: people.lastNameEn,
+};
+
+function toPersonRef(row: { personId: number; employeeCode: string; nameTh: string; firstNameEn: string | null; lastNameEn: string | null }): PersonRef {
+  return {
+    personId: row.personId,
+    employeeCode: row.employeeCode,
+    nameTh: row.nameTh,
+    nameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+  };
+}
+
+export async function getPersonRefs(db: Database, personIds: number[]): Promise<PersonRef[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db.select(personRefColumns).from(people).where(inArray(people.id, personIds));
+  return rows.map(toPersonRef);
+}
+
+export async function getProjectDetail(db: Database, projectId: number): Promise<ProjectDetail | null> {
+  const [row] = await db
+    .select({
+      project: projects,
+      planCode: plans.code,
+      planNameTh: plans.nameTh,
+      planNameEn: plans.nameEn,
+      strategyCode: strategies.code,
+    })
+    .from(projects)
+    .leftJoin(plans, eq(plans.id, projects.planId))
+    .leftJoin(strategies, eq(strategies.id, plans.strategyId))
+    .where(eq(projects.id, projectId));
+  if (!row) return null;
+  const project = row.project;
+  const [owner, memberRows, milestones, ideaRows, innovationRows] = await Promise.all([
+    project.ownerPersonId === null ? Promise.resolve([]) : getPersonRefs(db, [project.ownerPersonId]),
+    db
+      .select(personRefColumns)
+      .from(projectMembers)
+      .innerJoin(people, eq(people.id, projectMembers.personId))
+      .where(eq(projectMembers.projectId, projectId)),
+    listMilestones(db, projectId),
+    db
+      .select({ id: ideas.id, title: ideas.title, stage: ideas.stage, submittedAt: ideas.submittedAt })
+      .from(ideas)
+      .where(eq(ideas.projectId, projectId))
+      .orderBy(asc(ideas.submittedAt), asc(ideas.id)),
+    db
+      .select({
+        id: innovations.id,
+        nameTh: innovations.nameTh,
+        nameEn: innovations.nameEn,
+        deliveredOn: innovations.deliveredOn,
+        fiscalYear: innovations.fiscalYear,
+        ipStatus: innovations.ipStatus,
+      })
+      .from(innovations)
+      .where(eq(innovations.projectId, projectId))
+      .orderBy(asc(innovations.deliveredOn), asc(innovations.id)),
+  ]);
+  return {
+    id: project.id,
+    code: project.code,
+    nameTh: project.nameTh,
+    nameEn: project.nameEn,
+    descriptionTh: project.descriptionTh,
+    status: project.status,
+    progress: project.progress,
+    budget: project.budget === null ? null : Number(project.budget),
+    startDate: project.startDate,
+    endDate: project.endDate,
+    fiscalYear: project.fiscalYear,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+    plan: row.planCode
+      ? { id: project.planId as number, code: row.planCode, nameTh: row.planNameTh ?? "", nameEn: row.planNameEn ?? "", strategyCode: row.strategyCode ?? "" }
+      : null,
+    owner: owner[0] ?? null,
+    members: memberRows.map(toPersonRef),
+    milestones,
+    ideas: ideaRows,
+    innovations: innovationRows,
+  };
+}
+
+export async function listMilestones(db: Database, projectId: number): Promise<MilestoneRow[]> {
+  return db
+    .select({
+      id: projectMilestones.id,
+      title: projectMilestones.title,
+      dueDate: projectMilestones.dueDate,
+      doneOn: projectMilestones.doneOn,
+      sortOrder: projectMilestones.sortOrder,
+    })
+    .from(projectMilestones)
+    .where(eq(projectMilestones.projectId, projectId))
+    .orderBy(asc(projectMilestones.sortOrder), asc(projectMilestones.id));
+}
+
+/** The project row, locked until the transaction ends (moves and deliveries queue behind it). */
+export async function lockProject(db: Database, projectId: number) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, projectId)).for("update");
+  return row ?? null;
+}
+
+export type ProjectColumns = {
+  planId: number | null;
+  nameTh: string;
+  nameEn: string;
+  descriptionTh: string;
+  ownerPersonId: number | null;
+  budget: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  progress: number;
+  status: ProjectStatus;
+  fiscalYear: number | null;
+};
+
+export async function insertProject(db: Database, values: ProjectColumns & { code?: string | null }): Promise<number> {
+  const [row] = await db.insert(projects).values(values).returning({ id: projects.id });
+  return row.id;
+}
+
+export async function updateProjectColumns(db: Database, projectId: number, values: Partial<ProjectColumns>): Promise<void> {
+  await db
+    .update(projects)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(projects.id, projectId));
+}
+
+/** Replace the team (the owner is never also listed as a member). */
+export async function setProjectMembers(db: Database, projectId: number, personIds: number[], ownerPersonId: number | null): Promise<void> {
+  const members = [...new Set(personIds)].filter((personId) => personId !== ownerPersonId);
+  await db.delete(projectMembers).where(eq(projectMembers.projectId, projectId));
+  if (members.length > 0) await db.insert(projectMembers).values(members.map((personId) => ({ projectId, personId })));
+}
+
+export async function projectMemberIds(db: Database, projectId: number): Promise<number[]> {
+  const rows = await db.select({ personId: projectMembers.personId }).from(projectMembers).where(eq(projectMembers.projectId, projectId));
+  return rows.map((row) => row.personId);
+}
+
+export async function planExists(db: Database, planId: number): Promise<boolean> {
+  const [row] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
+  return Boolean(row);
+}
+
+/** Which of these people exist on the roster. */
+export async function existingPersonIds(db: Database, personIds: number[]): Promise<Set<number>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, personIds));
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function insertMilestone(db: Database, values: { projectId: number; title: string; dueDate: string | null }): Promise<number> {
+  const [last] = await db
+    .select({ max: sql<number | null>`max(${projectMilestones.sortOrder})` })
+    .from(projectMilestones)
+    .where(eq(projectMilestones.projectId, values.projectId));
+  const [row] = await db
+    .insert(projectMilestones)
+    .values({ ...values, sortOrder: Number(last?.max ?? 0) + 1 })
+    .returning({ id: projectMilestones.id });
+  return row.id;
+}
+
+export async function getMilestone(db: Database, projectId: number, milestoneId: number) {
+  const [row] = await db
+    .select()
+    .from(projectMilestones)
+    .where(and(eq(projectMilestones.id, milestoneId), eq(projectMilestones.projectId, projectId)));
+  return row ?? null;
+}
+
+export async function updateMilestoneColumns(
+  db: Database,
+  milestoneId: number,
+  values: Partial<{ title: string; dueDate: string | null; doneOn: string | null }>,
+): Promise<void> {
+  await db.update(projectMilestones).set(values).where(eq(projectMilestones.id, milestoneId));
+}
+
+export async function deleteMilestone(db: Database, milestoneId: number): Promise<void> {
+  await db.delete(projectMilestones).where(eq(projectMilestones.id, milestoneId));
+}
+
+/** The ideas tied to a project, locked, with their stage (for the moves a project triggers). */
+export async function lockProjectIdeas(db: Database, projectId: number): Promise<{ id: number; stage: IdeaStage }[]> {
+  return db
+    .select({ id: ideas.id, stage: ideas.stage })
+    .from(ideas)
+    .where(eq(ideas.projectId, projectId))
+    .orderBy(asc(ideas.id))
+    .for("update");
+}
+
+/** Projects an approved idea may be linked to (not cancelled, not completed). */
+export async function listLinkableProjects(db: Database): Promise<{ id: number; code: string | null; nameTh: string; nameEn: string; status: ProjectStatus }[]> {
+  return db
+    .select({ id: projects.id, code: projects.code, nameTh: projects.nameTh, nameEn: projects.nameEn, status: projects.status })
+    .from(projects)
+    .where(inArray(projects.status, ["planned", "active"]))
+    .orderBy(asc(projects.id));
+}

@@ -1,0 +1,36 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
+import { parseRecordId } from "../domain/record-id";
+import { safeRedirectPath } from "../domain/safe-redirect";
+import { getAttachmentMeta } from "../models/attachments.server";
+import { attachmentResponse, mayViewAttachment, removeAttachment } from "../services/attachments.server";
+
+/**
+ * An evidence file, served only to people allowed to see the record it belongs to, as a
+ * download with its stored type (decided from its content when uploaded), never sniffed.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const attachmentId = parseRecordId(params.attachmentId);
+  if (attachmentId === null) throw new Response("Not found", { status: 404 });
+  const database = db();
+  const meta = await getAttachmentMeta(database, attachmentId);
+  if (!meta) throw new Response("Not found", { status: 404 });
+  if (!(await mayViewAttachment(database, { personId: user.personId, roles: user.roles }, meta))) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return attachmentResponse(database, meta);
+}
+
+/** The committee removes a file, then goes back to the page it came from. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "committee");
+  const attachmentId = parseRecordId(params.attachmentId);
+  if (attachmentId === null) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") !== "delete") throw new Response("Unknown intent", { status: 400 });
+  const result = await removeAttachment(db(), { accountId: user.accountId, ipAddress: clientAddress(request) }, attachmentId);
+  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  return redirect(safeRedirectPath(formData.get("redirectTo"), "/projects"));
+}

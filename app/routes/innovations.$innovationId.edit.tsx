@@ -1,0 +1,65 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { FormNotice } from "../components/forms";
+import { InnovationFields } from "../components/innovation-fields";
+import { parseRecordId } from "../domain/record-id";
+import { useI18n } from "../i18n/use-i18n";
+import { getInnovationDetail } from "../models/innovations.server";
+import { innovationFormValues, innovationValuesOf, updateInnovation } from "../services/innovations.server";
+
+export const meta: MetaFunction = () => [{ title: "แก้ไขชิ้นงานนวัตกรรม · นวัต" }];
+
+function innovationIdOf(param: string | undefined): number {
+  const innovationId = parseRecordId(param);
+  if (innovationId === null) throw new Response("Not found", { status: 404 });
+  return innovationId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "committee");
+  const innovation = await getInnovationDetail(db(), innovationIdOf(params.innovationId));
+  if (!innovation) throw new Response("Not found", { status: 404 });
+  return json({ innovation: { id: innovation.id, nameTh: innovation.nameTh, nameEn: innovation.nameEn }, values: innovationValuesOf(innovation) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "committee");
+  const innovationId = innovationIdOf(params.innovationId);
+  const values = innovationFormValues(await request.formData());
+  const result = await updateInnovation(db(), { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, { innovationId, values });
+  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  return redirect(`/innovations/${innovationId}?done=saved`);
+}
+
+export default function EditInnovationPage() {
+  const { innovation, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useI18n();
+  const name = (locale === "en" && innovation.nameEn) || innovation.nameTh;
+  return (
+    <>
+      <p>
+        <Link to={`/innovations/${innovation.id}`}>← {name}</Link>
+      </p>
+      <div className="card">
+        <h1>{t("projects.innovation.editTitle")}</h1>
+        {actionData ? <FormNotice tone="error">{t("form.fixErrors")}</FormNotice> : null}
+        <Form method="post" className="stack">
+          <InnovationFields values={actionData?.values ?? values} fieldErrors={actionData?.fieldErrors ?? {}} />
+          <div>
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {t("projects.innovation.editSubmit")}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

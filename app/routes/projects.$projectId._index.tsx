@@ -1,0 +1,372 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
+import { AttachmentList } from "../components/attachment-list";
+import { AttachmentUpload } from "../components/attachment-upload";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { Field, FormNotice } from "../components/forms";
+import { IpStatusBadge } from "../components/innovation-fields";
+import { ProjectProgress, ProjectStatusBadge } from "../components/project-fields";
+import { StageBadge } from "../components/stage-badge";
+import { calendarDateIn } from "../domain/calendar-date";
+import { parseRecordId } from "../domain/record-id";
+import { hasAnyRole } from "../domain/roles";
+import type { MessageKey } from "../i18n/messages";
+import { sortByThaiName } from "../i18n/format";
+import { useI18n } from "../i18n/use-i18n";
+import { listAttachments } from "../models/attachments.server";
+import { getProjectDetail } from "../models/projects.server";
+import { getAppSettings } from "../models/settings.server";
+import { readUploadForm, saveUploadedFile, uploadOwnerOf } from "../services/attachments.server";
+import {
+  addMilestone,
+  editMilestone,
+  milestoneFormValues,
+  removeMilestone,
+  setMilestoneDone,
+  type MilestoneFieldErrors,
+  type MilestoneValues,
+} from "../services/projects.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.nameTh ?? "โครงการ"} · นวัต` }];
+
+function projectIdOf(param: string | undefined): number {
+  const projectId = parseRecordId(param);
+  if (projectId === null) throw new Response("Not found", { status: 404 });
+  return projectId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const database = db();
+  const project = await getProjectDetail(database, projectIdOf(params.projectId));
+  if (!project) throw new Response("Not found", { status: 404 });
+  const [attachments, settings] = await Promise.all([listAttachments(database, "project", [project.id]), getAppSettings(database)]);
+  return json({
+    project: { ...project, members: sortByThaiName(project.members, (member) => member.nameTh) },
+    attachments,
+    today: calendarDateIn(new Date(), settings.fiscalCalendar.timeZone),
+    isCommittee: hasAnyRole(user.roles, ["committee"]),
+  });
+}
+
+type ActionResult = {
+  intent: string;
+  milestoneId: number | null;
+  values: MilestoneValues | null;
+  fieldErrors: MilestoneFieldErrors;
+  uploadError: MessageKey | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "committee");
+  const projectId = projectIdOf(params.projectId);
+  const actor = { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) };
+  const database = db();
+  const form = await readUploadForm(request);
+  const intent = String(form.fields.get("intent") ?? "");
+  const milestoneId = parseRecordId(String(form.fields.get("milestoneId") ?? ""));
+  const fail = (result: Partial<ActionResult>, status = 400) =>
+    json<ActionResult>({ intent, milestoneId, values: null, fieldErrors: {}, uploadError: null, ...result }, { status });
+
+  if (intent === "upload") {
+    const owner = uploadOwnerOf(form.fields);
+    if (!owner || owner.ownerType !== "project" || owner.ownerId !== projectId) throw new Response("Bad request", { status: 400 });
+    const saved = await saveUploadedFile(database, actor, form, owner);
+    if (!saved.ok) return fail({ uploadError: saved.error });
+    return redirect(`/projects/${projectId}?done=uploaded#attachments`);
+  }
+
+  let result;
+  if (intent === "addMilestone" || intent === "editMilestone") {
+    const values = milestoneFormValues(form.fields);
+    result =
+      intent === "addMilestone"
+        ? await addMilestone(database, actor, projectId, values)
+        : milestoneId === null
+          ? "notFound"
+          : await editMilestone(database, actor, { projectId, milestoneId, values });
+    if (result !== "notFound" && !result.ok) return fail({ values, fieldErrors: result.fieldErrors });
+  } else if (intent === "milestoneDone" || intent === "milestoneReopen") {
+    result = milestoneId === null ? "notFound" : await setMilestoneDone(database, actor, { projectId, milestoneId, done: intent === "milestoneDone" });
+  } else if (intent === "removeMilestone") {
+    result = milestoneId === null ? "notFound" : await removeMilestone(database, actor, { projectId, milestoneId });
+  } else {
+    throw new Response("Unknown intent", { status: 400 });
+  }
+  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  return redirect(`/projects/${projectId}?done=milestone#milestones`);
+}
+
+const DONE_NOTICES: Record<string, MessageKey> = {
+  created: "projects.page.created",
+  saved: "projects.page.saved",
+  milestone: "projects.page.milestoneSaved",
+  uploaded: "projects.page.uploaded",
+  removed: "projects.page.removed",
+};
+
+export default function ProjectPage() {
+  const { project, attachments, today, isCommittee } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, locale, date, number, fiscalYear } = useI18n();
+  const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
+  const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
+  const done = searchParams.get("done");
+  const notice = done && !actionData ? DONE_NOTICES[done] : undefined;
+  const doneCount = project.milestones.filter((milestone) => milestone.doneOn !== null).length;
+  const here = `/projects/${project.id}`;
+  const milestoneErrors = (id: number | null) =>
+    actionData && (actionData.intent === "addMilestone" || actionData.intent === "editMilestone") && actionData.milestoneId === id ? actionData : null;
+  const addErrors = actionData?.intent === "addMilestone" ? actionData : null;
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/projects">← {t("projects.back")}</Link>
+      </p>
+      <h1>{name(project)}</h1>
+      <p className="idea-meta">
+        <ProjectStatusBadge status={project.status} />
+        {project.code ? <span>{t("projects.page.code", { code: project.code })}</span> : null}
+        {project.plan ? (
+          <span>
+            {project.plan.code} {name(project.plan)}
+          </span>
+        ) : null}
+      </p>
+      {notice ? <FormNotice tone="ok">{t(notice)}</FormNotice> : null}
+      {isCommittee ? (
+        <p className="actions no-print">
+          <Link to={`${here}/edit`} className="button secondary">
+            {t("projects.page.edit")}
+          </Link>
+          {project.status !== "cancelled" ? (
+            <Link to={`${here}/innovations/new`} className="button">
+              {t("projects.page.deliver")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading">{t("projects.page.details")}</h2>
+        <dl>
+          <dt>{t("projects.page.plan")}</dt>
+          <dd>{project.plan ? `${project.plan.code} ${name(project.plan)}` : t("projects.noPlan")}</dd>
+          <dt>{t("projects.page.owner")}</dt>
+          <dd>{project.owner ? personName(project.owner) : t("projects.nobody")}</dd>
+          <dt>{t("projects.page.team")}</dt>
+          <dd>
+            {project.members.length === 0 ? (
+              t("projects.page.noTeam")
+            ) : (
+              <ul>
+                {project.members.map((member) => (
+                  <li key={member.personId}>{personName(member)}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>{t("projects.page.budget")}</dt>
+          <dd>{project.budget === null ? t("projects.notSet") : t("projects.baht", { amount: number(project.budget) })}</dd>
+          <dt>{t("projects.page.period")}</dt>
+          <dd>
+            {project.startDate && project.endDate
+              ? t("projects.page.periodValue", { start: date(project.startDate), end: date(project.endDate) })
+              : t("projects.notSet")}
+          </dd>
+          <dt>{t("projects.page.fiscalYear")}</dt>
+          <dd>{project.fiscalYear ? fiscalYear(project.fiscalYear) : t("projects.list.notStarted")}</dd>
+          <dt>{t("projects.page.progress")}</dt>
+          <dd>
+            <ProjectProgress value={project.progress} label={t("projects.page.progress")} />
+          </dd>
+          {project.descriptionTh ? (
+            <>
+              <dt>{t("projects.page.description")}</dt>
+              <dd className="prewrap">{project.descriptionTh}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="card" id="milestones" aria-labelledby="milestones-heading">
+        <h2 id="milestones-heading">{t("projects.milestones.title")}</h2>
+        {project.milestones.length === 0 ? (
+          <p className="muted">{t("projects.milestones.empty")}</p>
+        ) : (
+          <>
+            <p>{t("projects.milestones.summary", { done: number(doneCount), total: number(project.milestones.length) })}</p>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("projects.milestones.col.title")}</th>
+                    <th scope="col">{t("projects.milestones.col.due")}</th>
+                    <th scope="col">{t("projects.milestones.col.done")}</th>
+                    {isCommittee ? (
+                      <th scope="col" className="no-print">
+                        {t("projects.milestones.col.actions")}
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {project.milestones.map((milestone) => {
+                    const errors = milestoneErrors(milestone.id);
+                    const overdue = milestone.doneOn === null && milestone.dueDate !== null && milestone.dueDate < today;
+                    return (
+                      <tr key={milestone.id}>
+                        <th scope="row">{milestone.title}</th>
+                        <td>
+                          {milestone.dueDate ? date(milestone.dueDate, "medium") : "–"}{" "}
+                          {overdue ? <span className="badge badge--warn">{t("projects.milestones.overdue")}</span> : null}
+                        </td>
+                        <td>{milestone.doneOn ? date(milestone.doneOn, "medium") : <span className="muted">{t("projects.milestones.notDone")}</span>}</td>
+                        {isCommittee ? (
+                          <td className="no-print">
+                            <div className="actions">
+                              <Form method="post" className="inline-form">
+                                <input type="hidden" name="milestoneId" value={milestone.id} />
+                                <input type="hidden" name="intent" value={milestone.doneOn ? "milestoneReopen" : "milestoneDone"} />
+                                <button
+                                  type="submit"
+                                  className="secondary"
+                                  aria-label={t(milestone.doneOn ? "projects.milestones.reopenLabel" : "projects.milestones.markDoneLabel", { title: milestone.title })}
+                                >
+                                  {t(milestone.doneOn ? "projects.milestones.reopen" : "projects.milestones.markDone")}
+                                </button>
+                              </Form>
+                              <Form method="post" className="inline-form">
+                                <input type="hidden" name="milestoneId" value={milestone.id} />
+                                <input type="hidden" name="intent" value="removeMilestone" />
+                                <button type="submit" className="link-button" aria-label={t("projects.milestones.removeLabel", { title: milestone.title })}>
+                                  {t("projects.milestones.remove")}
+                                </button>
+                              </Form>
+                            </div>
+                            <details className="milestone-edit" open={errors !== null}>
+                              <summary aria-label={t("projects.milestones.editLabel", { title: milestone.title })}>{t("projects.milestones.edit")}</summary>
+                              <MilestoneForm
+                                idPrefix={`milestone-${milestone.id}`}
+                                intent="editMilestone"
+                                milestoneId={milestone.id}
+                                values={errors?.values ?? { title: milestone.title, dueDate: milestone.dueDate ?? "", doneOn: milestone.doneOn ?? "" }}
+                                fieldErrors={errors?.fieldErrors ?? {}}
+                                submitLabel={t("projects.milestones.save")}
+                              />
+                            </details>
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        {isCommittee ? (
+          <div className="no-print">
+            <h3>{t("projects.milestones.add")}</h3>
+            <MilestoneForm
+              idPrefix="milestone-new"
+              intent="addMilestone"
+              values={addErrors?.values ?? { title: "", dueDate: "", doneOn: "" }}
+              fieldErrors={addErrors?.fieldErrors ?? {}}
+              submitLabel={t("projects.milestones.add")}
+            />
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="ideas-heading">
+        <h2 id="ideas-heading">{t("projects.page.ideas")}</h2>
+        {project.ideas.length === 0 ? (
+          <p className="muted">{t("projects.page.noIdeas")}</p>
+        ) : (
+          <ul className="plain-list">
+            {project.ideas.map((idea) => (
+              <li key={idea.id}>
+                <Link to={`/ideas/${idea.id}`}>{idea.title}</Link> <StageBadge stage={idea.stage} />{" "}
+                <span className="muted">{date(idea.submittedAt, "medium")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="innovations-heading">
+        <h2 id="innovations-heading">{t("projects.page.innovations")}</h2>
+        {project.innovations.length === 0 ? (
+          <p className="muted">{t("projects.page.noInnovations")}</p>
+        ) : (
+          <ul className="plain-list">
+            {project.innovations.map((innovation) => (
+              <li key={innovation.id}>
+                <Link to={`/innovations/${innovation.id}`}>{name(innovation)}</Link> <IpStatusBadge status={innovation.ipStatus} />{" "}
+                <span className="muted">{date(innovation.deliveredOn, "medium")}</span> ·{" "}
+                <Link to={`/innovations/${innovation.id}/trail`}>{t("projects.page.trail")}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" id="attachments" aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading">{t("projects.page.attachments")}</h2>
+        <AttachmentList attachments={attachments} canRemove={isCommittee} redirectTo={`${here}?done=removed#attachments`} />
+        {isCommittee ? <AttachmentUpload ownerType="project" ownerId={project.id} error={actionData?.intent === "upload" ? actionData.uploadError : null} /> : null}
+      </section>
+    </>
+  );
+}
+
+function MilestoneForm({
+  idPrefix,
+  intent,
+  milestoneId,
+  values,
+  fieldErrors,
+  submitLabel,
+}: {
+  idPrefix: string;
+  intent: "addMilestone" | "editMilestone";
+  milestoneId?: number;
+  values: MilestoneValues;
+  fieldErrors: MilestoneFieldErrors;
+  submitLabel: string;
+}) {
+  const { t } = useI18n();
+  const error = (field: keyof MilestoneFieldErrors) => (fieldErrors[field] ? t(fieldErrors[field]) : undefined);
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value={intent} />
+      {milestoneId ? <input type="hidden" name="milestoneId" value={milestoneId} /> : null}
+      <Field
+        label={t("projects.milestones.field.title")}
+        error={error("title")}
+        inputProps={{ id: `${idPrefix}-title`, name: "title", type: "text", defaultValue: values.title, required: true, maxLength: 400 }}
+      />
+      <div className="field-row">
+        <Field
+          label={t("projects.milestones.field.dueDate")}
+          error={error("dueDate")}
+          inputProps={{ id: `${idPrefix}-dueDate`, name: "dueDate", type: "date", defaultValue: values.dueDate }}
+        />
+        <Field
+          label={t("projects.milestones.field.doneOn")}
+          error={error("doneOn")}
+          inputProps={{ id: `${idPrefix}-doneOn`, name: "doneOn", type: "date", defaultValue: values.doneOn }}
+        />
+      </div>
+      <div>
+        <button type="submit">{submitLabel}</button>
+      </div>
+    </Form>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

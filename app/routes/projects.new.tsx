@@ -1,0 +1,78 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { db } from "../../db/runtime.server";
+import { clientAddress, requireRole } from "../auth/current-user.server";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { FormNotice } from "../components/forms";
+import { ProjectFields } from "../components/project-fields";
+import { calendarDateIn } from "../domain/calendar-date";
+import { resolveLocale } from "../i18n/locale.server";
+import { useI18n } from "../i18n/use-i18n";
+import { getAppSettings } from "../models/settings.server";
+import {
+  createProject,
+  emptyProjectFormValues,
+  loadProjectFormOptions,
+  parseProjectForm,
+  projectFormValues,
+  projectInputProblems,
+} from "../services/projects.server";
+
+export const meta: MetaFunction = () => [{ title: "สร้างโครงการใหม่ · นวัต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "committee");
+  const { fiscalCalendar } = await getAppSettings(db());
+  const options = await loadProjectFormOptions(db(), {
+    locale: resolveLocale(request, user.locale),
+    today: calendarDateIn(new Date(), fiscalCalendar.timeZone),
+  });
+  return json({ ...options, values: emptyProjectFormValues() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "committee");
+  const formData = await request.formData();
+  const values = projectFormValues(formData);
+  const parsed = parseProjectForm(values);
+  const database = db();
+  const fieldErrors = { ...(await projectInputProblems(database, parsed.input)), ...parsed.fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors }, { status: 400 });
+  const result = await createProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, parsed.input);
+  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  return redirect(`/projects/${result.projectId}?done=created`);
+}
+
+export default function NewProjectPage() {
+  const { planOptions, staffOptions, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        <Link to="/projects">← {t("projects.back")}</Link>
+      </p>
+      <div className="card">
+        <h1>{t("projects.new.title")}</h1>
+        <p className="muted">{t("projects.new.intro")}</p>
+        {actionData ? <FormNotice tone="error">{t("form.fixErrors")}</FormNotice> : null}
+        <Form method="post" className="stack">
+          <ProjectFields
+            values={actionData?.values ?? values}
+            fieldErrors={actionData?.fieldErrors ?? {}}
+            planOptions={planOptions}
+            staffOptions={staffOptions}
+          />
+          <div>
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {t("projects.new.submit")}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,327 @@
+import type { Database } from "../../db/client.server";
+import { calendarDateIn } from "../domain/calendar-date";
+import { fiscalYearOfDate } from "../domain/fiscal-year";
+import { ipProblems, isIpStatus, type IpStatusValue } from "../domain/ip-status";
+import type { MessageKey } from "../i18n/messages";
+import { deleteAttachmentsOf } from "../models/attachments.server";
+import { recordAudit } from "../models/audit.server";
+import {
+  countProjectInnovations,
+  deleteFollowUp,
+  getFollowUp,
+  insertFollowUp,
+  insertInnovation,
+  lockInnovation,
+  updateInnovationColumns,
+  type InnovationColumns,
+} from "../models/innovations.server";
+import { lockProject, lockProjectIdeas, updateProjectColumns } from "../models/projects.server";
+import { getAppSettings } from "../models/settings.server";
+import { parseDateField, startApprovedIdeas, StageMoveRefused, systemMove, type ProjectActor } from "./projects.server";
+
+export const INNOVATION_LIMITS = {
+  nameMin: 3,
+  nameMax: 200,
+  descriptionMin: 10,
+  descriptionMax: 5000,
+  beneficiariesMax: 1000,
+  ipNumberMax: 60,
+  observationMin: 10,
+  observationMax: 5000,
+} as const;
+
+export type InnovationFormValues = {
+  nameTh: string;
+  nameEn: string;
+  description: string;
+  deliveredOn: string;
+  beneficiaries: string;
+  ipStatus: string;
+  ipNumber: string;
+  ipFiledOn: string;
+  ipGrantedOn: string;
+};
+
+export type InnovationField = keyof InnovationFormValues | "project";
+export type InnovationFieldErrors = Partial<Record<InnovationField, MessageKey>>;
+
+export function emptyInnovationFormValues(): InnovationFormValues {
+  return { nameTh: "", nameEn: "", description: "", deliveredOn: "", beneficiaries: "", ipStatus: "none", ipNumber: "", ipFiledOn: "", ipGrantedOn: "" };
+}
+
+export function innovationFormValues(formData: FormData): InnovationFormValues {
+  const text = (name: string, max: number) => String(formData.get(name) ?? "").slice(0, max);
+  return {
+    nameTh: text("nameTh", INNOVATION_LIMITS.nameMax * 2),
+    nameEn: text("nameEn", INNOVATION_LIMITS.nameMax * 2),
+    description: text("description", INNOVATION_LIMITS.descriptionMax * 2),
+    deliveredOn: text("deliveredOn", 20),
+    beneficiaries: text("beneficiaries", INNOVATION_LIMITS.beneficiariesMax * 2),
+    ipStatus: text("ipStatus", 40),
+    ipNumber: text("ipNumber", INNOVATION_LIMITS.ipNumberMax * 2),
+    ipFiledOn: text("ipFiledOn", 20),
+    ipGrantedOn: text("ipGrantedOn", 20),
+  };
+}
+
+export function innovationValuesOf(innovation: Omit<InnovationColumns, "fiscalYear">): InnovationFormValues {
+  return {
+    nameTh: innovation.nameTh,
+    nameEn: innovation.nameEn,
+    description: innovation.description,
+    deliveredOn: innovation.deliveredOn,
+    beneficiaries: innovation.beneficiaries,
+    ipStatus: innovation.ipStatus,
+    ipNumber: innovation.ipNumber,
+    ipFiledOn: innovation.ipFiledOn ?? "",
+    ipGrantedOn: innovation.ipGrantedOn ?? "",
+  };
+}
+
+function lengthError(value: string, min: number, max: number, required: boolean): MessageKey | undefined {
+  const length = [...value].length;
+  if (length === 0) return required ? "projects.error.required" : undefined;
+  if (length < min) return "projects.error.tooShort";
+  if (length > max) return "projects.error.tooLong";
+  return undefined;
+}
+
+/** Check an innovation form against the rules (IP status included); `today` is an ISO date. */
+export function parseInnovationForm(
+  values: InnovationFormValues,
+  today: string,
+): { ok: true; columns: Omit<InnovationColumns, "fiscalYear"> } | { ok: false; fieldErrors: InnovationFieldErrors } {
+  const fieldErrors: InnovationFieldErrors = {};
+  const clean = (value: string) => value.normalize("NFC").trim();
+  const nameTh = clean(values.nameTh);
+  const nameEn = clean(values.nameEn);
+  const description = clean(values.description);
+  const beneficiaries = clean(values.beneficiaries);
+  const ipNumber = clean(values.ipNumber);
+  const checks: [InnovationField, MessageKey | undefined][] = [
+    ["nameTh", lengthError(nameTh, INNOVATION_LIMITS.nameMin, INNOVATION_LIMITS.nameMax, true)],
+    ["nameEn", lengthError(nameEn, 1, INNOVATION_LIMITS.nameMax, false)],
+    ["description", lengthError(description, INNOVATION_LIMITS.descriptionMin, INNOVATION_LIMITS.descriptionMax, true)],
+    ["beneficiaries", lengthError(beneficiaries, 2, INNOVATION_LIMITS.beneficiariesMax, true)],
+    ["ipNumber", lengthError(ipNumber, 1, INNOVATION_LIMITS.ipNumberMax, false)],
+  ];
+  for (const [field, error] of checks) if (error) fieldErrors[field] = error;
+
+  const deliveredOn = parseDateField(values.deliveredOn);
+  if (!deliveredOn.ok) fieldErrors.deliveredOn = "projects.error.dateInvalid";
+  else if (deliveredOn.date === null) fieldErrors.deliveredOn = "projects.error.deliveredRequired";
+  else if (deliveredOn.date > today) fieldErrors.deliveredOn = "projects.error.dateInFuture";
+
+  const ipStatus: IpStatusValue | null = isIpStatus(values.ipStatus) ? values.ipStatus : null;
+  if (ipStatus === null) fieldErrors.ipStatus = "projects.error.ipStatusUnknown";
+  const filedOn = parseDateField(values.ipFiledOn);
+  if (!filedOn.ok) fieldErrors.ipFiledOn = "projects.error.dateInvalid";
+  const grantedOn = parseDateField(values.ipGrantedOn);
+  if (!grantedOn.ok) fieldErrors.ipGrantedOn = "projects.error.dateInvalid";
+  if (ipStatus !== null && filedOn.ok && grantedOn.ok) {
+    const problems = ipProblems({ status: ipStatus, number: ipNumber, filedOn: filedOn.date, grantedOn: grantedOn.date }, today);
+    for (const [field, problem] of Object.entries(problems)) {
+      fieldErrors[field as InnovationField] ??= problem;
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0 || ipStatus === null || !deliveredOn.ok || !filedOn.ok || !grantedOn.ok || deliveredOn.date === null) {
+    return { ok: false, fieldErrors };
+  }
+  return {
+    ok: true,
+    columns: {
+      nameTh,
+      nameEn,
+      description,
+      deliveredOn: deliveredOn.date,
+      beneficiaries,
+      ipStatus,
+      ipNumber,
+      ipFiledOn: filedOn.date,
+      ipGrantedOn: grantedOn.date,
+    },
+  };
+}
+
+export type DeliverResult =
+  | { ok: true; innovationId: number; first: boolean }
+  | { ok: false; fieldErrors: InnovationFieldErrors }
+  | "notFound";
+
+/**
+ * A project delivers an innovation. Its fiscal year is that of the delivery date. A project
+ * still "planned" becomes "active" (it has evidently started; its start moves back to the
+ * delivery if later). Delivering the project's FIRST innovation moves each of its ideas to
+ * "implemented" — through "in progress" for one still "approved" — by the system, recorded
+ * in the name of the committee member. All or nothing; the project row is locked so two
+ * deliveries at once queue and only one is the first.
+ */
+export async function deliverInnovation(
+  db: Database,
+  actor: ProjectActor,
+  params: { projectId: number; values: InnovationFormValues; now?: Date },
+): Promise<DeliverResult> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
+  const parsed = parseInnovationForm(params.values, today);
+  if (!parsed.ok) return parsed;
+  const columns = parsed.columns;
+  try {
+    return await db.transaction(async (tx) => {
+      const project = await lockProject(tx, params.projectId);
+      if (!project) return "notFound" as const;
+      if (project.status === "cancelled") return { ok: false as const, fieldErrors: { project: "projects.error.projectCancelled" as const } };
+      const first = (await countProjectInnovations(tx, project.id)) === 0;
+      const innovationId = await insertInnovation(tx, {
+        ...columns,
+        fiscalYear: fiscalYearOfDate(columns.deliveredOn, fiscalCalendar),
+        projectId: project.id,
+        createdByAccountId: actor.accountId,
+      });
+      if (project.status === "planned") {
+        const startDate = project.startDate === null || project.startDate > columns.deliveredOn ? columns.deliveredOn : project.startDate;
+        await updateProjectColumns(tx, project.id, {
+          status: "active",
+          startDate,
+          fiscalYear: fiscalYearOfDate(startDate, fiscalCalendar),
+        });
+      }
+      const moved: number[] = [];
+      if (first) {
+        for (const idea of await lockProjectIdeas(tx, project.id)) {
+          if (idea.stage === "approved") {
+            await systemMove(tx, actor, { ideaId: idea.id, from: "approved", to: "in_progress", reason: "projects.reason.projectStarted" });
+          }
+          if (idea.stage === "approved" || idea.stage === "in_progress") {
+            await systemMove(tx, actor, { ideaId: idea.id, from: "in_progress", to: "implemented", reason: "projects.reason.innovationDelivered" });
+            moved.push(idea.id);
+          }
+        }
+      } else if (project.status === "planned") {
+        await startApprovedIdeas(tx, actor, project.id);
+      }
+      await recordAudit(tx, {
+        actorAccountId: actor.accountId,
+        action: "innovation.delivered",
+        entityType: "innovation",
+        entityId: innovationId,
+        details: { projectId: project.id, nameTh: columns.nameTh, ipStatus: columns.ipStatus, first, ideasImplemented: moved },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, innovationId, first };
+    });
+  } catch (error) {
+    if (error instanceof StageMoveRefused) return { ok: false, fieldErrors: { project: "projects.error.moveRefused" } };
+    throw error;
+  }
+}
+
+/** The committee corrects an innovation or records its IP progress (filed → granted). */
+export async function updateInnovation(
+  db: Database,
+  actor: ProjectActor,
+  params: { innovationId: number; values: InnovationFormValues; now?: Date },
+): Promise<{ ok: true } | { ok: false; fieldErrors: InnovationFieldErrors } | "notFound"> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
+  const parsed = parseInnovationForm(params.values, today);
+  if (!parsed.ok) return parsed;
+  return db.transaction(async (tx) => {
+    const before = await lockInnovation(tx, params.innovationId);
+    if (!before) return "notFound" as const;
+    const columns = { ...parsed.columns, fiscalYear: fiscalYearOfDate(parsed.columns.deliveredOn, fiscalCalendar) };
+    await updateInnovationColumns(tx, before.id, columns);
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "innovation.updated",
+      entityType: "innovation",
+      entityId: before.id,
+      details: {
+        before: { deliveredOn: before.deliveredOn, ipStatus: before.ipStatus, ipNumber: before.ipNumber, ipFiledOn: before.ipFiledOn, ipGrantedOn: before.ipGrantedOn },
+        after: { deliveredOn: columns.deliveredOn, ipStatus: columns.ipStatus, ipNumber: columns.ipNumber, ipFiledOn: columns.ipFiledOn, ipGrantedOn: columns.ipGrantedOn },
+      },
+      ipAddress: actor.ipAddress,
+    });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Follow-up reports on use
+
+export type FollowUpFormValues = { reportedOn: string; observation: string; beneficiaries: string };
+export type FollowUpFieldErrors = Partial<Record<keyof FollowUpFormValues, MessageKey>>;
+
+export function followUpFormValues(formData: FormData): FollowUpFormValues {
+  const text = (name: string, max: number) => String(formData.get(name) ?? "").slice(0, max);
+  return {
+    reportedOn: text("reportedOn", 20),
+    observation: text("observation", INNOVATION_LIMITS.observationMax * 2),
+    beneficiaries: text("beneficiaries", INNOVATION_LIMITS.beneficiariesMax * 2),
+  };
+}
+
+export async function addFollowUp(
+  db: Database,
+  actor: ProjectActor,
+  params: { innovationId: number; values: FollowUpFormValues; now?: Date },
+): Promise<{ ok: true; followUpId: number } | { ok: false; fieldErrors: FollowUpFieldErrors } | "notFound"> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
+  return db.transaction(async (tx) => {
+    const innovation = await lockInnovation(tx, params.innovationId);
+    if (!innovation) return "notFound" as const;
+    const fieldErrors: FollowUpFieldErrors = {};
+    const reportedOn = parseDateField(params.values.reportedOn);
+    if (!reportedOn.ok) fieldErrors.reportedOn = "projects.error.dateInvalid";
+    else if (reportedOn.date === null) fieldErrors.reportedOn = "projects.error.reportedRequired";
+    else if (reportedOn.date > today) fieldErrors.reportedOn = "projects.error.dateInFuture";
+    else if (reportedOn.date < innovation.deliveredOn) fieldErrors.reportedOn = "projects.error.reportedBeforeDelivery";
+    const observation = params.values.observation.normalize("NFC").trim();
+    const beneficiaries = params.values.beneficiaries.normalize("NFC").trim();
+    const observationError = lengthError(observation, INNOVATION_LIMITS.observationMin, INNOVATION_LIMITS.observationMax, true);
+    if (observationError) fieldErrors.observation = observationError;
+    const beneficiariesError = lengthError(beneficiaries, 1, INNOVATION_LIMITS.beneficiariesMax, false);
+    if (beneficiariesError) fieldErrors.beneficiaries = beneficiariesError;
+    if (Object.keys(fieldErrors).length > 0 || !reportedOn.ok || reportedOn.date === null) return { ok: false as const, fieldErrors };
+    const followUpId = await insertFollowUp(tx, {
+      innovationId: innovation.id,
+      reportedOn: reportedOn.date,
+      observation,
+      beneficiaries,
+      createdByAccountId: actor.accountId,
+    });
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "innovation.follow_up_added",
+      entityType: "innovation",
+      entityId: innovation.id,
+      details: { followUpId, reportedOn: reportedOn.date },
+      ipAddress: actor.ipAddress,
+    });
+    return { ok: true as const, followUpId };
+  });
+}
+
+/** Remove a follow-up report and its attachments. */
+export async function removeFollowUp(
+  db: Database,
+  actor: ProjectActor,
+  params: { innovationId: number; followUpId: number },
+): Promise<"removed" | "notFound"> {
+  return db.transaction(async (tx) => {
+    const followUp = await getFollowUp(tx, params.innovationId, params.followUpId);
+    if (!followUp) return "notFound" as const;
+    await deleteAttachmentsOf(tx, "follow_up", [followUp.id]);
+    await deleteFollowUp(tx, followUp.id);
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      action: "innovation.follow_up_removed",
+      entityType: "innovation",
+      entityId: params.innovationId,
+      details: { followUpId: followUp.id, reportedOn: followUp.reportedOn },
+      ipAddress: actor.ipAddress,
+    });
+    return "removed" as const;
+  });
+}

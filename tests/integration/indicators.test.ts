@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.server";
+import { auditLog, employmentPeriods, people, staffCategories } from "../../db/schema";
+import { yearIndicators } from "../../app/services/indicators.server";
+import { closeFiscalYear, reopenFiscalYear } from "../../app/services/year-close.server";
+import { engineName, withDemoDatabaseForFile } from "./test-database";
+
+let db: Database;
+withDemoDatabaseForFile((database) => {
+  db = database.handle.db;
+});
+
+const NOW = new Date("2026-11-25T10:00:00+07:00");
+const actor = { accountId: null, ipAddress: "127.0.0.1" };
+
+async function addEmployee(code: string) {
+  const [category] = await db.select().from(staffCategories).limit(1);
+  const [person] = await db
+    .insert(people)
+    .values({ employeeCode: code, prefixTh: "นาย", firstNameTh: "ใหม่", lastNameTh: "ทดสอบ", positionTh: "เจ้าหน้าที่", categoryId: category.id })
+    .returning({ id: people.id });
+  await db.insert(employmentPeriods).values({ personId: person.id, startDate: "2025-01-01" });
+}
+
+describe(`indicators and year close (${engineName})`, () => {
+  it("shows FY2569 participation against its 70% target, missed at 65.7%", async () => {
+    const year = await yearIndicators(db, 2569, { now: NOW });
+    const lg1 = year.figures.find((figure) => figure.code === "LG1");
+    expect([lg1?.numerator, lg1?.denominator, lg1?.target]).toEqual([23, 35, 70]);
+    expect(lg1?.value?.toFixed(1)).toBe("65.7");
+    expect(lg1?.status).toBe("missed");
+    expect(year.phase).toBe("past");
+  });
+
+  it("for the running year says how many more reach the target and projects the pace", async () => {
+    const year = await yearIndicators(db, 2570, { now: NOW });
+    expect(year.phase).toBe("running");
+    expect(year.participation.target).toBe(80);
+    const { numerator, denominator, needed, projectedPercent } = year.participation;
+    expect(needed).toBe(Math.ceil(0.8 * denominator) - numerator);
+    expect(projectedPercent).not.toBeNull();
+    expect(projectedPercent!).toBeGreaterThan(year.participation.percent!);
+  });
+
+  it("a director's view counts only their division", async () => {
+    const all = await yearIndicators(db, 2569, { now: NOW });
+    const division = all.byDivision[0];
+    const mine = await yearIndicators(db, 2569, { now: NOW, divisionId: division.divisionId! });
+    expect([mine.participation.numerator, mine.participation.denominator]).toEqual([division.numerator, division.denominator]);
+    expect(all.byDivision.reduce((sum, entry) => sum + entry.denominator, 0)).toBe(all.participation.denominator);
+  });
+
+  it("refuses to close a year still running", async () => {
+    expect(await closeFiscalYear(db, actor, 2570, NOW)).toBe("notOver");
+  });
+
+  it("a closed year keeps its figures when the roster changes later; reopening needs a reason and is audited", async () => {
+    expect(await closeFiscalYear(db, { ...actor, accountId: (await firstAccountId()) }, 2569, NOW)).toBe("closed");
+    expect(await closeFiscalYear(db, actor, 2569, NOW)).toBe("alreadyClosed");
+    await addEmployee("NEW01"); // employed since 2025: would join FY2569's population
+    const closed = await yearIndicators(db, 2569, { now: NOW });
+    expect(closed.closed).toBe(true);
+    expect([closed.participation.numerator, closed.participation.denominator]).toEqual([23, 35]);
+
+    expect(await reopenFiscalYear(db, actor, 2569, "  ")).toBe("reasonRequired");
+    expect(await reopenFiscalYear(db, actor, 2569, "แก้ข้อมูลบุคลากรที่บันทึกตกหล่น")).toBe("reopened");
+    const reopened = await yearIndicators(db, 2569, { now: NOW });
+    expect(reopened.closed).toBe(false);
+    expect(reopened.participation.denominator).toBe(36);
+    const audits = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "fiscal_year"));
+    expect(audits.map((row) => row.action)).toEqual(["fiscal_year.closed", "fiscal_year.reopened"]);
+  });
+});
+
+async function firstAccountId(): Promise<string> {
+  const { accounts } = await import("../../db/schema");
+  const [row] = await db.select({ id: accounts.id }).from(accounts).limit(1);
+  return row.id;
+}

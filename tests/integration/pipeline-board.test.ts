@@ -1,0 +1,159 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.server";
+import { divisions, ideaAuthors, ideaScores, ideas, plans, scoringCriteria } from "../../db/schema";
+import { seedDemoData } from "../../db/seed/seed.server";
+import { IDEA_STAGES } from "../../app/domain/idea-stages";
+import { findOriginalCandidates, getBoard, listBoardIdeas } from "../../app/models/board.server";
+import { createTestDatabase, engineName, findPersonId, queryRows, type TestDatabase } from "./test-database";
+
+const TZ = "Asia/Bangkok";
+let database: TestDatabase;
+let db: Database;
+const queries: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase({ onQuery: (query) => queries.push(query) });
+  db = database.handle.db;
+  await seedDemoData(db);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function countQueries<T>(run: () => Promise<T>): Promise<{ result: T; count: number }> {
+  queries.length = 0;
+  const result = await run();
+  return { result, count: queries.length };
+}
+
+const ideaIdOfKey = async (key: string) => {
+  const [row] = await db.select({ id: ideas.id }).from(ideas).where(eq(ideas.submissionToken, `seed:${key}`));
+  return row.id;
+};
+
+describe(`the committee's board (${engineName})`, () => {
+  it("has a column per stage with its count, and cards with the authors' division at submission", async () => {
+    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 });
+    expect(columns.map((column) => column.stage)).toEqual([...IDEA_STAGES]);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ideas`);
+    expect(columns.reduce((total, column) => total + column.count, 0)).toBe(Number(n));
+    const submitted = columns.find((column) => column.stage === "submitted")!;
+    expect(submitted.cards.map((card) => card.id)).toContain(await ideaIdOfKey("I060"));
+    // I001 is by LS008 and LS013 (both in the same division in 2022).
+    const implemented = columns.find((column) => column.stage === "implemented")!;
+    const first = implemented.cards.find((card) => card.title.startsWith("เตือนภัยน้ำป่า"))!;
+    expect(first.divisions.length).toBeGreaterThan(0);
+    expect(first.voteCount).toBe(11);
+    expect(first.stageChangedAt).toBeInstanceOf(Date);
+  });
+
+  it("shows at most perColumn cards per column; the open ones longest waiting first", async () => {
+    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 2 });
+    for (const column of columns) expect(column.cards.length).toBe(Math.min(2, column.count));
+    const screening = columns.find((column) => column.stage === "screening")!;
+    const [a, b] = screening.cards;
+    expect(a.stageChangedAt.getTime()).toBeLessThanOrEqual(b.stageChangedAt.getTime());
+    const implemented = columns.find((column) => column.stage === "implemented")!;
+    expect(implemented.cards[0].stageChangedAt.getTime()).toBeGreaterThanOrEqual(implemented.cards[1].stageChangedAt.getTime());
+  });
+
+  it("filters by plan item, fiscal year and the authors' division when they submitted", async () => {
+    const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, "2.3"));
+    const byPlan = await getBoard(db, { filters: { planId: plan.id }, timeZone: TZ, perColumn: 100 });
+    const planIdeaIds = byPlan.flatMap((column) => column.cards.map((card) => card.id));
+    const planRows = await db.select({ planId: ideas.planId }).from(ideas).where(inArray(ideas.id, planIdeaIds));
+    expect(planRows.every((row) => row.planId === plan.id)).toBe(true);
+    expect(planRows.length).toBeGreaterThan(0);
+
+    const byYear = await getBoard(db, { filters: { fiscalYear: 2570 }, timeZone: TZ, perColumn: 100 });
+    const yearIds = byYear.flatMap((column) => column.cards.map((card) => card.id));
+    expect(yearIds.sort()).toEqual([await ideaIdOfKey("I055"), ...(await Promise.all(["I056", "I057", "I058", "I059", "I060"].map(ideaIdOfKey)))].sort());
+
+    // A division filter keeps exactly the ideas with an author in that division on the day.
+    const [division] = await db.select({ id: divisions.id, nameTh: divisions.nameTh }).from(divisions).limit(1);
+    const byDivision = await getBoard(db, { filters: { divisionId: division.id }, timeZone: TZ, perColumn: 100 });
+    const cards = byDivision.flatMap((column) => column.cards);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.divisions.map((name) => name.th)).toContain(division.nameTh);
+  });
+
+  it("costs the same number of queries whatever the number of ideas", async () => {
+    const before = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 }));
+    const author = await findPersonId(db, "LS025");
+    const added = await db
+      .insert(ideas)
+      .values(
+        Array.from({ length: 120 }, (_, index) => ({
+          title: `ไอเดียจำนวนมาก ${index}`,
+          problem: "ปัญหา",
+          solution: "วิธีแก้",
+          benefit: "ประโยชน์",
+          fiscalYear: 2570,
+          stage: IDEA_STAGES[index % IDEA_STAGES.length],
+        })),
+      )
+      .returning({ id: ideas.id });
+    await db.insert(ideaAuthors).values(added.map((row) => ({ ideaId: row.id, personId: author, isSubmitter: true })));
+    const after = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 }));
+    expect(before.count).toBe(2);
+    expect(after.count).toBe(before.count);
+    const list = await countQueries(() => listBoardIdeas(db, { filters: {}, timeZone: TZ, limit: 50 }));
+    expect(list.count).toBe(1);
+  });
+});
+
+describe(`the committee's list (${engineName})`, () => {
+  it("pages by id, newest first, with the mean of the members' scores", async () => {
+    const first = await listBoardIdeas(db, { filters: { fiscalYear: 2568 }, timeZone: TZ, limit: 5 });
+    expect(first.rows).toHaveLength(5);
+    expect(first.nextBeforeId).toBe(first.rows[4].id);
+    const second = await listBoardIdeas(db, { filters: { fiscalYear: 2568 }, timeZone: TZ, limit: 5, beforeId: first.nextBeforeId! });
+    expect(second.rows[0].id).toBeLessThan(first.rows[4].id);
+    const approvedId = await ideaIdOfKey("I034");
+    const page = await listBoardIdeas(db, { filters: { stage: "approved" }, timeZone: TZ, limit: 50 });
+    const row = page.rows.find((candidate) => candidate.id === approvedId)!;
+    const [{ mean }] = await queryRows<{ mean: number }>(
+      db,
+      sql`select avg(m)::float8 as mean from (select avg(score) as m from idea_scores where idea_id = ${approvedId} group by person_id) x`,
+    );
+    expect(row.meanScore).toBeCloseTo(Number(mean), 6);
+    expect(row.meanScore).toBeGreaterThanOrEqual(3);
+    expect(page.rows.every((candidate) => candidate.stage === "approved")).toBe(true);
+  });
+});
+
+describe(`the demo's committee work (${engineName})`, () => {
+  it("scores every idea that reached committee review, cites meetings, and keeps notes", async () => {
+    const criteria = await db.select().from(scoringCriteria);
+    expect(criteria.map((criterion) => criterion.nameTh)).toEqual(["ประโยชน์ต่อประชาชน", "ความใหม่", "ความเป็นไปได้", "ความคุ้มค่า/ต้นทุน", "ความสอดคล้องกับแผน"]);
+    const implemented = await ideaIdOfKey("I001");
+    const rejected = await ideaIdOfKey("I008");
+    const scores = await db.select().from(ideaScores).where(inArray(ideaScores.ideaId, [implemented, rejected]));
+    expect(new Set(scores.filter((score) => score.ideaId === implemented).map((score) => score.personId)).size).toBe(4);
+    const mean = (ideaId: number) => {
+      const list = scores.filter((score) => score.ideaId === ideaId).map((score) => score.score);
+      return list.reduce((a, b) => a + b, 0) / list.length;
+    };
+    expect(mean(implemented)).toBeGreaterThan(mean(rejected));
+    const [{ cited }] = await queryRows<{ cited: number }>(db, sql`select count(*)::int as cited from idea_stage_events where meeting_number like 'ครั้งที่ %/25%'`);
+    expect(Number(cited)).toBeGreaterThan(50);
+    const [{ notes, replies }] = await queryRows<{ notes: number; replies: number }>(
+      db,
+      sql`select count(*)::int as notes, count(parent_note_id)::int as replies from committee_notes`,
+    );
+    expect(Number(notes)).toBeGreaterThanOrEqual(8);
+    expect(Number(replies)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("finds originals by number or by words, never withdrawn ones, duplicates or the idea itself", async () => {
+    const self = await ideaIdOfKey("I060");
+    const original = await ideaIdOfKey("I009");
+    expect(await findOriginalCandidates(db, { query: `#${original}`, excludeIdeaId: self })).toEqual([{ id: original, title: expect.any(String), stage: "implemented" }]);
+    expect(await findOriginalCandidates(db, { query: String(self), excludeIdeaId: self })).toEqual([]);
+    const withdrawn = await ideaIdOfKey("I011");
+    expect(await findOriginalCandidates(db, { query: String(withdrawn), excludeIdeaId: self })).toEqual([]);
+    const found = await findOriginalCandidates(db, { query: "QR ไฟฟ้า", excludeIdeaId: self });
+    expect(found.map((row) => row.id)).toContain(await ideaIdOfKey("I006"));
+    expect(found.map((row) => row.id)).not.toContain(await ideaIdOfKey("I023"));
+  });
+});
