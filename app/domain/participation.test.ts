@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { THAI_FISCAL_CALENDAR, fiscalYearBounds } from "./fiscal-year";
-import { computeParticipation, participantsNeeded, projectedPercentAtYearEnd, type ParticipationData } from "./participation";
+import {
+  computeParticipation,
+  participantsNeeded,
+  participationWindow,
+  projectedPercentAtYearEnd,
+  summariseParticipationRows,
+  type ParticipationData,
+} from "./participation";
 import { DEFAULT_PARTICIPATION_RULE, type ParticipationRule } from "./participation-rule";
 
 const FY = 2569; // 1 Oct 2025 – 30 Sep 2026 (Bangkok)
@@ -152,5 +159,69 @@ describe("the running year", () => {
     expect(projectedPercentAtYearEnd(5, 40, bounds, quarterIn)).toBeCloseTo(50);
     expect(projectedPercentAtYearEnd(30, 40, bounds, quarterIn)).toBe(100);
     expect(projectedPercentAtYearEnd(5, 40, bounds, bounds.start)).toBeNull();
+  });
+});
+
+describe("figures as of a moment in the year (a quarterly report)", () => {
+  const asOfQ1End = new Date("2026-01-01T00:00:00+07:00"); // Q1 of FY2569 = Oct–Dec 2025
+
+  it("cuts the window at the quarter's end: the last day counted is 31 December", () => {
+    const window = participationWindow(FY, THAI_FISCAL_CALENDAR, asOfQ1End);
+    expect(window).toMatchObject({ firstDay: "2025-10-01", lastDay: "2025-12-31" });
+    expect(window.end).toEqual(asOfQ1End);
+  });
+
+  it("uses the whole year when the moment is outside it", () => {
+    const whole = participationWindow(FY, THAI_FISCAL_CALENDAR);
+    expect(whole).toMatchObject({ firstDay: "2025-10-01", lastDay: "2026-09-30" });
+    expect(participationWindow(FY, THAI_FISCAL_CALENDAR, new Date("2027-03-01T00:00:00Z"))).toEqual(whole);
+    expect(participationWindow(FY, THAI_FISCAL_CALENDAR, new Date("2025-01-01T00:00:00Z"))).toEqual(whole);
+  });
+
+  it("leaves out ideas after the quarter and people who join after it, so Q1 never moves later", () => {
+    const data = {
+      people: [person(1, "2015-01-01"), person(2, "2015-01-01"), person(3, "2026-02-01")],
+      ideas: [idea(10, "2025-12-31T23:59:00+07:00", [1]), idea(11, "2026-01-01T00:00:00+07:00", [2]), idea(12, "2026-03-01T10:00:00+07:00", [3])],
+    };
+    const q1 = computeParticipation({ ...empty, ...data }, FY, DEFAULT_PARTICIPATION_RULE, THAI_FISCAL_CALENDAR, asOfQ1End);
+    expect([q1.populationIds, q1.participantIds]).toEqual([[1, 2], [1]]);
+    const year = compute(data);
+    expect([year.populationIds, year.participantIds]).toEqual([[1, 2, 3], [1, 2, 3]]);
+  });
+
+  it("counts training held up to the moment only", () => {
+    const data = { people: [person(1, "2015-01-01"), person(2, "2015-01-01")], trainingAttendance: [{ personId: 1, sessionStartDate: "2025-12-31" }, { personId: 2, sessionStartDate: "2026-01-01" }] };
+    const rule = { ...DEFAULT_PARTICIPATION_RULE, countTrainingAttendance: true };
+    expect(computeParticipation({ ...empty, ...data }, FY, rule, THAI_FISCAL_CALENDAR, asOfQ1End).participantIds).toEqual([1]);
+  });
+});
+
+describe("summariseParticipationRows", () => {
+  it("sums people per division, no-division last, and the totals equal the rows", () => {
+    const rows = [
+      { divisionId: 2, participant: true, countedIdeas: 1, comments: 0, trainingSessions: 2 },
+      { divisionId: null, participant: false, countedIdeas: 0, comments: 3, trainingSessions: 0 },
+      { divisionId: 1, participant: false, countedIdeas: 0, comments: 0, trainingSessions: 0 },
+      { divisionId: 2, participant: false, countedIdeas: 0, comments: 1, trainingSessions: 0 },
+    ];
+    expect(summariseParticipationRows(rows)).toEqual([
+      { divisionId: 1, population: 1, participants: 0, withIdeas: 0, withComments: 0, withTraining: 0 },
+      { divisionId: 2, population: 2, participants: 1, withIdeas: 1, withComments: 1, withTraining: 1 },
+      { divisionId: null, population: 1, participants: 0, withIdeas: 0, withComments: 1, withTraining: 0 },
+    ]);
+  });
+
+  it("keeps every person once, whatever the rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ divisionId: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), participant: fc.boolean(), countedIdeas: fc.nat(3), comments: fc.nat(3), trainingSessions: fc.nat(3) })),
+        (rows) => {
+          const summary = summariseParticipationRows(rows);
+          expect(summary.reduce((sum, entry) => sum + entry.population, 0)).toBe(rows.length);
+          expect(summary.reduce((sum, entry) => sum + entry.participants, 0)).toBe(rows.filter((row) => row.participant).length);
+          expect(new Set(summary.map((entry) => entry.divisionId)).size).toBe(summary.length);
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { dateRangesOverlap, fiscalYearBounds, fiscalYearDates, fiscalYearOfDate, type FiscalCalendar } from "./fiscal-year";
+import { calendarDateIn } from "./calendar-date";
+import { dateRangesOverlap, fiscalYearBounds, fiscalYearDates, type CalendarDateBounds, type FiscalCalendar, type InstantBounds } from "./fiscal-year";
 import type { IdeaStage } from "./idea-stages";
 import type { ParticipationRule } from "./participation-rule";
 
@@ -55,6 +56,21 @@ export type ParticipationResult = {
   contributorsByKind: { ideas: number; comments: number; training: number };
 };
 
+/**
+ * The part of a fiscal year the figures cover: the whole year, or — for a year still under way
+ * and a report taken at a quarter's end — the year up to `asOf` (exclusive instant). Employment
+ * counts up to the last calendar day before `asOf`, so the figure for Q1 is the same on the day
+ * it is printed and a year later. Outside (start, end) the whole year is used.
+ */
+export type ParticipationWindow = InstantBounds & CalendarDateBounds;
+
+export function participationWindow(fiscalYearBE: number, calendar: FiscalCalendar, asOf?: Date): ParticipationWindow {
+  const bounds = fiscalYearBounds(fiscalYearBE, calendar);
+  const dates = fiscalYearDates(fiscalYearBE, calendar);
+  if (!asOf || asOf <= bounds.start || asOf >= bounds.end) return { ...bounds, ...dates };
+  return { start: bounds.start, end: asOf, firstDay: dates.firstDay, lastDay: calendarDateIn(new Date(asOf.getTime() - 1), calendar.timeZone) };
+}
+
 /** Does this idea count for participation in the year it was submitted? */
 export function ideaCounts(idea: Pick<ParticipationIdea, "stage" | "rejectedAtScreening">, rule: ParticipationRule): boolean {
   if (idea.stage === "withdrawn") return false;
@@ -67,9 +83,9 @@ export function computeParticipation(
   fiscalYearBE: number,
   rule: ParticipationRule,
   calendar: FiscalCalendar,
+  asOf?: Date,
 ): ParticipationResult {
-  const { start, end } = fiscalYearBounds(fiscalYearBE, calendar);
-  const { firstDay, lastDay } = fiscalYearDates(fiscalYearBE, calendar);
+  const { start, end, firstDay, lastDay } = participationWindow(fiscalYearBE, calendar, asOf);
   const inYear = (instant: Date) => instant >= start && instant < end;
   const countedCategories = rule.countedCategoryCodes === null ? null : new Set(rule.countedCategoryCodes);
 
@@ -93,7 +109,7 @@ export function computeParticipation(
     }
   }
   for (const attendance of data.trainingAttendance) {
-    if (fiscalYearOfDate(attendance.sessionStartDate, calendar) === fiscalYearBE) {
+    if (attendance.sessionStartDate >= firstDay && attendance.sessionStartDate <= lastDay) {
       const contribution = contributions.get(attendance.personId);
       if (contribution) contribution.trainingSessions += 1;
     }
@@ -125,6 +141,33 @@ export function computeParticipation(
       training: all.filter((contribution) => contribution.trainingSessions > 0).length,
     },
   };
+}
+
+/** LG1's figures for one division (null: people with no division during the year). */
+export type DivisionParticipationCounts = {
+  divisionId: number | null;
+  population: number;
+  participants: number;
+  withIdeas: number;
+  withComments: number;
+  withTraining: number;
+};
+
+/** Per-person rows (a closed year's snapshot) summed per division, divisions in id order, null last. */
+export function summariseParticipationRows(
+  rows: readonly { divisionId: number | null; participant: boolean; countedIdeas: number; comments: number; trainingSessions: number }[],
+): DivisionParticipationCounts[] {
+  const byDivision = new Map<number | null, DivisionParticipationCounts>();
+  for (const row of rows) {
+    const entry = byDivision.get(row.divisionId) ?? { divisionId: row.divisionId, population: 0, participants: 0, withIdeas: 0, withComments: 0, withTraining: 0 };
+    entry.population += 1;
+    if (row.participant) entry.participants += 1;
+    if (row.countedIdeas > 0) entry.withIdeas += 1;
+    if (row.comments > 0) entry.withComments += 1;
+    if (row.trainingSessions > 0) entry.withTraining += 1;
+    byDivision.set(row.divisionId, entry);
+  }
+  return [...byDivision.values()].sort((a, b) => (a.divisionId === null ? 1 : b.divisionId === null ? -1 : a.divisionId - b.divisionId));
 }
 
 /** For the running year: participants still needed to reach the target (never negative). */

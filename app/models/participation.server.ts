@@ -13,8 +13,8 @@ import {
   trainingAttendance,
   trainingSessions,
 } from "../../db/schema";
-import { fiscalYearBounds, fiscalYearDates, type FiscalCalendar } from "../domain/fiscal-year";
-import type { ParticipationData } from "../domain/participation";
+import type { FiscalCalendar } from "../domain/fiscal-year";
+import { participationWindow, type DivisionParticipationCounts, type ParticipationData } from "../domain/participation";
 import { DEFAULT_PARTICIPATION_RULE, parseParticipationRule, type ParticipationRule } from "../domain/participation-rule";
 
 /** The rule in force for a fiscal year (the default where none was stored). */
@@ -42,9 +42,8 @@ export type ParticipationRow = {
  * they contributed, their division during the year, and whether they count. Must agree with
  * computeParticipation (app/domain); the integration tests compare both on random data.
  */
-function participationQuery(fiscalYearBE: number, rule: ParticipationRule, calendar: FiscalCalendar) {
-  const { start, end } = fiscalYearBounds(fiscalYearBE, calendar);
-  const { firstDay, lastDay } = fiscalYearDates(fiscalYearBE, calendar);
+function participationQuery(fiscalYearBE: number, rule: ParticipationRule, calendar: FiscalCalendar, asOf?: Date) {
+  const { start, end, firstDay, lastDay } = participationWindow(fiscalYearBE, calendar, asOf);
   const categoryFilter =
     rule.countedCategoryCodes === null
       ? sql`true`
@@ -73,7 +72,8 @@ function participationQuery(fiscalYearBE: number, rule: ParticipationRule, calen
           where ev.idea_id = i.id and ev.to_stage = 'not_adopted' and ev.from_stage = 'screening'))
     ),
     idea_counts as (
-      select ia.person_id, count(distinct ia.idea_id)::int as n
+      -- (idea, person) is the primary key: plain count(*) counts each idea once, without a sort.
+      select ia.person_id, count(*)::int as n
       from ${ideaAuthors} ia join counted_ideas ci on ci.id = ia.idea_id
       group by ia.person_id
     ),
@@ -123,8 +123,9 @@ export async function participationRows(
   fiscalYearBE: number,
   rule: ParticipationRule,
   calendar: FiscalCalendar,
+  asOf?: Date,
 ): Promise<ParticipationRow[]> {
-  const result = await db.execute(sql`${participationQuery(fiscalYearBE, rule, calendar)} select * from rows order by "personId"`);
+  const result = await db.execute(sql`${participationQuery(fiscalYearBE, rule, calendar, asOf)} select * from rows order by "personId"`);
   return resultRows(result).map((row) => ({
     personId: Number(row.personId),
     divisionId: row.divisionId === null ? null : Number(row.divisionId),
@@ -135,18 +136,35 @@ export async function participationRows(
   }));
 }
 
-/** Just the two numbers of LG1 (for trends): the same query, aggregated in the database. */
-export async function participationCounts(
+/**
+ * LG1 aggregated in the database, one row per division during the year (what the dashboard
+ * shows): the same rows as participationRows, summed, so 20,000 people cost a few rows on the
+ * wire instead of 20,000. summariseParticipationRows does the same in code (closed years'
+ * snapshots); tests compare the two.
+ */
+export async function participationSummary(
   db: Database,
   fiscalYearBE: number,
   rule: ParticipationRule,
   calendar: FiscalCalendar,
-): Promise<{ numerator: number; denominator: number }> {
-  const result = await db.execute(
-    sql`${participationQuery(fiscalYearBE, rule, calendar)} select count(*) filter (where "participant")::int as numerator, count(*)::int as denominator from rows`,
-  );
-  const [row] = resultRows(result);
-  return { numerator: Number(row.numerator), denominator: Number(row.denominator) };
+  asOf?: Date,
+): Promise<DivisionParticipationCounts[]> {
+  const result = await db.execute(sql`${participationQuery(fiscalYearBE, rule, calendar, asOf)}
+    select "divisionId",
+           count(*)::int as population,
+           count(*) filter (where "participant")::int as participants,
+           count(*) filter (where "countedIdeas" > 0)::int as "withIdeas",
+           count(*) filter (where "comments" > 0)::int as "withComments",
+           count(*) filter (where "trainingSessions" > 0)::int as "withTraining"
+    from rows group by "divisionId" order by "divisionId" nulls last`);
+  return resultRows(result).map((row) => ({
+    divisionId: row.divisionId === null ? null : Number(row.divisionId),
+    population: Number(row.population),
+    participants: Number(row.participants),
+    withIdeas: Number(row.withIdeas),
+    withComments: Number(row.withComments),
+    withTraining: Number(row.withTraining),
+  }));
 }
 
 /** Everything computeParticipation needs, read as plain data (tests, and drill-down checks). */

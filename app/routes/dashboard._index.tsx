@@ -6,9 +6,8 @@ import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import type { IndicatorStatus } from "../domain/indicator-status";
 import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
-import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
-import { planTrend, yearIndicators, type IndicatorFigure, type TrendRow } from "../services/indicators.server";
+import { loadIndicatorContext, planTrend, yearIndicators, type IndicatorFigure, type TrendRow } from "../services/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: "ตัวชี้วัด · นวัต" }];
 
@@ -16,14 +15,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireDashboardScope(request);
   const locale = resolveLocale(request, scope.user.locale);
   const database = db();
-  const settings = await getAppSettings(database);
+  const context = await loadIndicatorContext(database);
+  const { settings } = context;
   const planYears = fiscalYearRange(settings.planPeriod.firstFiscalYearBE, settings.planPeriod.lastFiscalYearBE);
   const fiscalYearBE = chosenFiscalYear(new URL(request.url).searchParams.get("fy"), planYears, fiscalYearOf(new Date(), settings.fiscalCalendar));
   if (scope.kind === "noDivision") return json({ noDivision: true as const, fiscalYearBE, planYears });
-  const [year, trend] = await Promise.all([
-    yearIndicators(database, fiscalYearBE, { divisionId: scope.kind === "division" ? scope.divisionId : undefined }),
-    scope.kind === "organisation" ? planTrend(database) : Promise.resolve(null),
-  ]);
+  const divisionId = scope.kind === "division" ? scope.divisionId : undefined;
+  const year = await yearIndicators(database, fiscalYearBE, { divisionId, context });
+  // The trend reuses the year just computed rather than running its participation query again.
+  const trend = scope.kind === "organisation" ? await planTrend(database, { context, known: year }) : null;
   const divisionName = scope.kind === "division" ? (locale === "en" && scope.divisionNameEn) || scope.divisionNameTh : null;
   return json({ noDivision: false as const, fiscalYearBE, planYears, year, divisionName, trend });
 }

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, getTableColumns, gte, inArray, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
   actionPlanActivities,
@@ -16,11 +16,11 @@ import { sortByThaiName } from "../i18n/format";
 import { fiscalYearBounds, fiscalYearRange } from "../domain/fiscal-year";
 import type { IdeaStage } from "../domain/idea-stages";
 import { actionPlanCompletion, elapsedShare, indicatorStatus, yearPhase, type IndicatorStatus, type YearPhase } from "../domain/indicator-status";
-import { participantsNeeded, projectedPercentAtYearEnd } from "../domain/participation";
+import { participantsNeeded, participationWindow, projectedPercentAtYearEnd, summariseParticipationRows, type DivisionParticipationCounts } from "../domain/participation";
 import { DEFAULT_PARTICIPATION_RULE, parseParticipationRule, type ParticipationRule } from "../domain/participation-rule";
-import { getParticipationRule, participationCounts, participationRows, type ParticipationRow } from "../models/participation.server";
+import { getParticipationRule, participationRows, participationSummary, type ParticipationRow } from "../models/participation.server";
 import { listIndicatorsWithTargets, type IndicatorWithTargets } from "../models/plan.server";
-import { getAppSettings, type PlanPeriod } from "../models/settings.server";
+import { getAppSettings, type AppSettings, type PlanPeriod } from "../models/settings.server";
 
 export type IndicatorFigure = {
   code: string;
@@ -70,6 +70,11 @@ async function divisionNames(db: Database) {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** Numeric columns come back as strings from postgres.js. */
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
 function percentOf(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : (numerator / denominator) * 100;
 }
@@ -84,45 +89,56 @@ async function countByYear(db: Database, table: typeof projects | typeof innovat
   return { perYear: Number(perYear.n), cumulative: Number(cumulative.n) };
 }
 
+/** What every indicator view reads first; a page showing several views reads it once. */
+export type IndicatorContext = { settings: AppSettings; indicatorList: IndicatorWithTargets[] };
+
+export async function loadIndicatorContext(db: Database): Promise<IndicatorContext> {
+  const [settings, indicatorList] = await Promise.all([getAppSettings(db), listIndicatorsWithTargets(db)]);
+  return { settings, indicatorList };
+}
+
 /**
  * Every indicator of the plan for one fiscal year, against its target. A closed year shows its
  * snapshot, never a recomputation. `divisionId` narrows participation to one division (the
- * director's view); the other indicators are organisation-wide.
+ * director's view); the other indicators are organisation-wide. Figures of a year under way
+ * are taken as of `now` (a quarterly report passes its quarter's end).
  */
 export async function yearIndicators(
   db: Database,
   fiscalYearBE: number,
-  options: { now?: Date; divisionId?: number } = {},
+  options: { now?: Date; divisionId?: number; context?: IndicatorContext } = {},
 ): Promise<YearIndicators> {
   const now = options.now ?? new Date();
-  const [settings, [yearSetting], rule, indicatorList, namesById] = await Promise.all([
-    getAppSettings(db),
+  const [{ settings, indicatorList }, [yearSetting], rule, namesById] = await Promise.all([
+    options.context ?? loadIndicatorContext(db),
     db.select().from(fiscalYearSettings).where(eq(fiscalYearSettings.fiscalYear, fiscalYearBE)),
     getParticipationRule(db, fiscalYearBE),
-    listIndicatorsWithTargets(db),
     divisionNames(db),
   ]);
   const calendar = settings.fiscalCalendar;
   const bounds = fiscalYearBounds(fiscalYearBE, calendar);
   const phase = yearPhase(bounds, now);
   const closed = Boolean(yearSetting?.closedAt);
-  const snapshots = closed ? await db.select().from(indicatorSnapshots).where(eq(indicatorSnapshots.fiscalYear, fiscalYearBE)) : [];
+  const { people: _people, ...snapshotColumns } = getTableColumns(indicatorSnapshots);
+  const snapshots: IndicatorSnapshot[] = closed
+    ? await db.select(snapshotColumns).from(indicatorSnapshots).where(eq(indicatorSnapshots.fiscalYear, fiscalYearBE))
+    : [];
   const snapshotOf = (code: string) => snapshots.find((snapshot) => snapshot.indicatorCode === code);
 
-  const { start, end } = bounds;
-  const [rows, funnelRows] = await Promise.all([
-    closed
-      ? Promise.resolve((snapshotOf("LG1")?.details as { rows?: ParticipationRow[] } | undefined)?.rows ?? [])
-      : participationRows(db, fiscalYearBE, rule, calendar),
+  const { start } = bounds;
+  const asOfEnd = now < bounds.end ? now : bounds.end;
+  const [divisionCounts, funnelRows] = await Promise.all([
+    closed ? closedDivisionCounts(db, fiscalYearBE, snapshotOf("LG1")) : participationSummary(db, fiscalYearBE, rule, calendar, now),
     db
       .select({ stage: ideas.stage, n: count() })
       .from(ideas)
-      .where(and(gte(ideas.submittedAt, start), sql`${ideas.submittedAt} < ${end.toISOString()}::timestamptz`))
+      .where(and(gte(ideas.submittedAt, start), sql`${ideas.submittedAt} < ${asOfEnd.toISOString()}::timestamptz`))
       .groupBy(ideas.stage),
   ]);
-  const scopedRows = options.divisionId === undefined ? rows : rows.filter((row) => row.divisionId === options.divisionId);
-  const numerator = scopedRows.filter((row) => row.participant).length;
-  const denominator = scopedRows.length;
+  const scoped = options.divisionId === undefined ? divisionCounts : divisionCounts.filter((entry) => entry.divisionId === options.divisionId);
+  const total = (pick: (entry: DivisionParticipationCounts) => number) => scoped.reduce((sum, entry) => sum + pick(entry), 0);
+  const numerator = total((entry) => entry.participants);
+  const denominator = total((entry) => entry.population);
   const lg1 = indicatorList.find((indicator) => indicator.code === "LG1");
   const lg1Target = lg1?.targets[fiscalYearBE] ?? null;
   const participationPercent = percentOf(numerator, denominator);
@@ -141,19 +157,21 @@ export async function yearIndicators(
     ),
   );
 
-  const byDivisionMap = new Map<number | null, DivisionParticipation>();
-  for (const row of scopedRows) {
-    const division = row.divisionId === null ? undefined : namesById.get(row.divisionId);
-    const key = row.divisionId;
-    const entry = byDivisionMap.get(key) ?? { divisionId: key, nameTh: division?.nameTh ?? "–", nameEn: division?.nameEn ?? "–", numerator: 0, denominator: 0, percent: null };
-    entry.denominator += 1;
-    if (row.participant) entry.numerator += 1;
-    byDivisionMap.set(key, entry);
-  }
+  // Divisions in the organisation's order; people with no division during the year last.
   const order = [...namesById.keys()];
-  const byDivision = [...byDivisionMap.values()]
+  const byDivision = [...scoped]
     .sort((a, b) => (a.divisionId === null ? 1 : b.divisionId === null ? -1 : order.indexOf(a.divisionId) - order.indexOf(b.divisionId)))
-    .map((entry) => ({ ...entry, percent: percentOf(entry.numerator, entry.denominator) }));
+    .map((entry): DivisionParticipation => {
+      const division = entry.divisionId === null ? undefined : namesById.get(entry.divisionId);
+      return {
+        divisionId: entry.divisionId,
+        nameTh: division?.nameTh ?? "–",
+        nameEn: division?.nameEn ?? "–",
+        numerator: entry.participants,
+        denominator: entry.population,
+        percent: percentOf(entry.participants, entry.population),
+      };
+    });
 
   return {
     fiscalYearBE,
@@ -169,15 +187,32 @@ export async function yearIndicators(
       needed: lg1Target === null || phase === "past" ? null : participantsNeeded(lg1Target, numerator, denominator),
       projectedPercent,
       contributorsByKind: {
-        ideas: scopedRows.filter((row) => row.countedIdeas > 0).length,
-        comments: scopedRows.filter((row) => row.comments > 0).length,
-        training: scopedRows.filter((row) => row.trainingSessions > 0).length,
+        ideas: total((entry) => entry.withIdeas),
+        comments: total((entry) => entry.withComments),
+        training: total((entry) => entry.withTraining),
       },
-      trainingCoverage: percentOf(scopedRows.filter((row) => row.trainingSessions > 0).length, denominator),
+      trainingCoverage: percentOf(total((entry) => entry.withTraining), denominator),
     },
     byDivision,
     funnel: funnelRows.map((row) => ({ stage: row.stage, count: Number(row.n) })),
   };
+}
+
+type IndicatorSnapshot = Omit<typeof indicatorSnapshots.$inferSelect, "people">;
+
+/** LG1 per division from a closed year's snapshot (closed before the sums were stored: from its people). */
+async function closedDivisionCounts(db: Database, fiscalYearBE: number, lg1: IndicatorSnapshot | undefined): Promise<DivisionParticipationCounts[]> {
+  const stored = (lg1?.details as { divisions?: DivisionParticipationCounts[] } | undefined)?.divisions;
+  return stored ?? summariseParticipationRows(await snapshotPeople(db, fiscalYearBE));
+}
+
+/** The people behind a closed year's LG1 (drill-down). */
+async function snapshotPeople(db: Database, fiscalYearBE: number): Promise<ParticipationRow[]> {
+  const [row] = await db
+    .select({ people: indicatorSnapshots.people })
+    .from(indicatorSnapshots)
+    .where(and(eq(indicatorSnapshots.fiscalYear, fiscalYearBE), eq(indicatorSnapshots.indicatorCode, "LG1")));
+  return (row?.people as ParticipationRow[] | null | undefined) ?? [];
 }
 
 async function figureFor(
@@ -189,7 +224,7 @@ async function figureFor(
     elapsed: number;
     plan: PlanPeriod;
     participation: { numerator: number; denominator: number; percent: number | null; projected: number | null };
-    snapshot: typeof indicatorSnapshots.$inferSelect | undefined;
+    snapshot: IndicatorSnapshot | undefined;
   },
 ): Promise<IndicatorFigure> {
   const target = indicator.targets[context.fiscalYearBE] ?? null;
@@ -211,7 +246,11 @@ async function figureFor(
     const value = context.snapshot.value;
     return {
       ...base,
-      ...details,
+      // Only the figure's own fields: details also holds LG1's per-division sums.
+      perYear: details.perYear ?? null,
+      cumulative: details.cumulative ?? null,
+      countMode: details.countMode ?? base.countMode,
+      previousValue: details.previousValue ?? null,
       value,
       target,
       numerator: context.snapshot.numerator,
@@ -271,13 +310,23 @@ export type TrendRow = {
  * LG1 and the cumulative counts for every year of the plan, for the trend charts and tables:
  * the two LG1 numbers aggregated in the database (or a closed year's snapshot), years in parallel.
  */
-export async function planTrend(db: Database, options: { now?: Date } = {}): Promise<TrendRow[]> {
+export async function planTrend(
+  db: Database,
+  options: { now?: Date; context?: IndicatorContext; /** A year the caller already computed (organisation-wide), not computed again. */ known?: YearIndicators } = {},
+): Promise<TrendRow[]> {
   const now = options.now ?? new Date();
-  const [settings, indicatorList, yearSettings, snapshots] = await Promise.all([
-    getAppSettings(db),
-    listIndicatorsWithTargets(db),
+  const [{ settings, indicatorList }, yearSettings, snapshots] = await Promise.all([
+    options.context ?? loadIndicatorContext(db),
     db.select().from(fiscalYearSettings),
-    db.select().from(indicatorSnapshots),
+    // Only what the trend shows: never the people behind LG1.
+    db
+      .select({
+        fiscalYear: indicatorSnapshots.fiscalYear,
+        indicatorCode: indicatorSnapshots.indicatorCode,
+        value: indicatorSnapshots.value,
+        cumulative: sql<number | null>`(${indicatorSnapshots.details} ->> 'cumulative')::numeric`,
+      })
+      .from(indicatorSnapshots),
   ]);
   const plan = settings.planPeriod;
   const targetOf = (code: string, fiscalYearBE: number) => indicatorList.find((indicator) => indicator.code === code)?.targets[fiscalYearBE] ?? null;
@@ -289,18 +338,26 @@ export async function planTrend(db: Database, options: { now?: Date } = {}): Pro
       let lg1: number | null = null;
       let projectsCumulative: number | null = null;
       let innovationsCumulative: number | null = null;
-      if (!future && setting?.closedAt) {
+      const known = options.known?.fiscalYearBE === fiscalYearBE ? options.known : undefined;
+      if (known && !future) {
+        lg1 = known.participation.percent;
+        projectsCumulative = known.figures.find((figure) => figure.code === "INNOVATION_PROJECTS")?.cumulative ?? null;
+        innovationsCumulative = known.figures.find((figure) => figure.code === "INNOVATIONS")?.cumulative ?? null;
+      } else if (!future && setting?.closedAt) {
         lg1 = snapshot("LG1")?.value ?? null;
-        projectsCumulative = (snapshot("INNOVATION_PROJECTS")?.details as { cumulative?: number } | undefined)?.cumulative ?? null;
-        innovationsCumulative = (snapshot("INNOVATIONS")?.details as { cumulative?: number } | undefined)?.cumulative ?? null;
+        projectsCumulative = numberOrNull(snapshot("INNOVATION_PROJECTS")?.cumulative);
+        innovationsCumulative = numberOrNull(snapshot("INNOVATIONS")?.cumulative);
       } else if (!future) {
         const rule = setting ? parseParticipationRule(setting.participationRule) : DEFAULT_PARTICIPATION_RULE;
-        const [counts, projectCounts, innovationCounts] = await Promise.all([
-          participationCounts(db, fiscalYearBE, rule, settings.fiscalCalendar),
+        const [divisionCounts, projectCounts, innovationCounts] = await Promise.all([
+          participationSummary(db, fiscalYearBE, rule, settings.fiscalCalendar, now),
           countByYear(db, projects, plan, fiscalYearBE),
           countByYear(db, innovations, plan, fiscalYearBE),
         ]);
-        lg1 = percentOf(counts.numerator, counts.denominator);
+        lg1 = percentOf(
+          divisionCounts.reduce((sum, entry) => sum + entry.participants, 0),
+          divisionCounts.reduce((sum, entry) => sum + entry.population, 0),
+        );
         projectsCumulative = projectCounts.cumulative;
         innovationsCumulative = innovationCounts.cumulative;
       }
@@ -327,19 +384,24 @@ export type ParticipantDetail = ParticipationRow & {
 export async function participationDetails(
   db: Database,
   fiscalYearBE: number,
-  options: { divisionId?: number } = {},
+  options: { divisionId?: number; now?: Date } = {},
 ): Promise<{ counted: ParticipantDetail[]; notCounted: ParticipantDetail[] }> {
-  const settings = await getAppSettings(db);
+  const now = options.now ?? new Date();
+  const [settings, [yearSetting], rule, namesById] = await Promise.all([
+    getAppSettings(db),
+    db.select({ closedAt: fiscalYearSettings.closedAt }).from(fiscalYearSettings).where(eq(fiscalYearSettings.fiscalYear, fiscalYearBE)),
+    getParticipationRule(db, fiscalYearBE),
+    divisionNames(db),
+  ]);
   const calendar = settings.fiscalCalendar;
-  const year = await yearIndicators(db, fiscalYearBE, {});
-  const rows = year.closed
-    ? ((await db.select().from(indicatorSnapshots).where(and(eq(indicatorSnapshots.fiscalYear, fiscalYearBE), eq(indicatorSnapshots.indicatorCode, "LG1"))))[0]?.details as { rows?: ParticipationRow[] } | undefined)?.rows ?? []
-    : await participationRows(db, fiscalYearBE, year.rule, calendar);
-  const namesById = await divisionNames(db);
+  // The same people as the dashboard's figure: a closed year's snapshot, else as of now.
+  const rows = yearSetting?.closedAt
+    ? await snapshotPeople(db, fiscalYearBE)
+    : await participationRows(db, fiscalYearBE, rule, calendar, now);
   const scoped = options.divisionId === undefined ? rows : rows.filter((row) => row.divisionId === options.divisionId);
   const personIds = scoped.map((row) => row.personId);
   if (personIds.length === 0) return { counted: [], notCounted: [] };
-  const { start, end } = fiscalYearBounds(fiscalYearBE, calendar);
+  const { start, end } = participationWindow(fiscalYearBE, calendar, now);
   const [names, ideaRows] = await Promise.all([
     db.select({ id: peopleTable.id, code: peopleTable.employeeCode, prefixTh: peopleTable.prefixTh, firstNameTh: peopleTable.firstNameTh, lastNameTh: peopleTable.lastNameTh }).from(peopleTable).where(inArray(peopleTable.id, personIds)),
     db

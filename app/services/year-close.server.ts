@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { fiscalYearSettings, indicatorSnapshots } from "../../db/schema";
+import { summariseParticipationRows } from "../domain/participation";
 import { DEFAULT_PARTICIPATION_RULE, type ParticipationRule } from "../domain/participation-rule";
 import { participationRows } from "../models/participation.server";
 import { getAppSettings } from "../models/settings.server";
@@ -41,8 +42,10 @@ export async function closeFiscalYear(
           cumulative: figure.cumulative,
           countMode: figure.countMode,
           previousValue: figure.previousValue,
-          ...(figure.code === "LG1" ? { rows: lg1Rows } : {}),
+          // LG1's per-division sums: the dashboard reads these, the people only for drill-down.
+          ...(figure.code === "LG1" ? { divisions: summariseParticipationRows(lg1Rows) } : {}),
         },
+        people: figure.code === "LG1" ? lg1Rows : null,
         closedByAccountId: actor.accountId,
         closedAt: now,
       })),

@@ -38,6 +38,9 @@ export const indicatorSnapshots = pgTable(
     denominator: numeric("denominator", { precision: 12, scale: 2, mode: "number" }),
     rule: jsonb("rule"),
     details: jsonb("details").notNull().default({}),
+    /** LG1 only: the people in the population and what each did (drill-down). Kept out of
+     * `details` so reading a closed year's figures never loads the whole list. */
+    people: jsonb("people"),
     closedAt: timestamp("closed_at", { withTimezone: true }).notNull().defaultNow(),
     closedByAccountId: text("closed_by_account_id").references(() => accounts.id),
   },

@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.server";
-import { auditLog, employmentPeriods, people, staffCategories } from "../../db/schema";
-import { yearIndicators } from "../../app/services/indicators.server";
+import { MIGRATIONS_FOLDER, type Database } from "../../db/client.server";
+import { auditLog, employmentPeriods, indicatorSnapshots, people, staffCategories } from "../../db/schema";
+import { participationDetails, yearIndicators } from "../../app/services/indicators.server";
 import { closeFiscalYear, reopenFiscalYear } from "../../app/services/year-close.server";
 import { engineName, withDemoDatabaseForFile } from "./test-database";
 
@@ -70,6 +72,29 @@ describe(`indicators and year close (${engineName})`, () => {
     expect(reopened.participation.denominator).toBe(36);
     const audits = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "fiscal_year"));
     expect(audits.map((row) => row.action)).toEqual(["fiscal_year.closed", "fiscal_year.reopened"]);
+  });
+
+  it("a year closed before the people had their own column reads the same after migration 0004 moves them", async () => {
+    expect(await closeFiscalYear(db, actor, 2568, NOW)).toBe("closed");
+    const fresh = await yearIndicators(db, 2568, { now: NOW });
+    const drill = await participationDetails(db, 2568, { now: NOW });
+    const lg1 = and(eq(indicatorSnapshots.fiscalYear, 2568), eq(indicatorSnapshots.indicatorCode, "LG1"));
+    const [stored] = await db.select().from(indicatorSnapshots).where(lg1);
+    expect((stored.people as unknown[]).length).toBe(fresh.participation.denominator);
+    expect(stored.details).not.toHaveProperty("rows");
+
+    // The shape a year closed before 0004 has: people inside details, no per-division sums.
+    const { divisions: _divisions, ...oldDetails } = stored.details as Record<string, unknown>;
+    await db.update(indicatorSnapshots).set({ details: { ...oldDetails, rows: stored.people }, people: null }).where(lg1);
+
+    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0004_snapshot_people.sql"), "utf8");
+    const update = migration.split("--> statement-breakpoint").find((statement) => statement.includes("UPDATE"));
+    await db.execute(sql.raw(update!));
+    const [moved] = await db.select().from(indicatorSnapshots).where(lg1);
+    expect(moved.people).toEqual(stored.people);
+    expect(moved.details).not.toHaveProperty("rows");
+    expect(await yearIndicators(db, 2568, { now: NOW })).toEqual(fresh);
+    expect(await participationDetails(db, 2568, { now: NOW })).toEqual(drill);
   });
 });
 

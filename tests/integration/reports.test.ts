@@ -177,6 +177,30 @@ describe(`the quarterly report's counts (${engineName})`, () => {
   });
 });
 
+describe(`a past quarter of a year still running (${engineName})`, () => {
+  it("keeps its participation figure when ideas come in after the quarter", async () => {
+    // FY2570 Q1 (Oct–Dec 2026) seen in February 2027: the year runs on, the quarter is over.
+    const february = new Date("2027-02-15T10:00:00+07:00");
+    const q1 = async () => (await quarterlyReport(db, { fiscalYearBE: 2570, quarter: 1, now: february })).year.participation;
+    const before = await q1();
+    const yearBefore = (await yearIndicators(db, 2570, { now: february })).participation;
+    const rows = await participationRows(db, 2570, await getParticipationRule(db, 2570), THAI_FISCAL_CALENDAR, new Date("2027-01-01T00:00:00+07:00"));
+    const notYet = rows.find((row) => !row.participant);
+    expect(notYet, "the demo data has someone not yet counted in FY2570").toBeDefined();
+    const [late] = await db
+      .insert(ideas)
+      .values({ title: "ไอเดียเดือนมกราคม", problem: "ป", solution: "ว", benefit: "ผ", fiscalYear: 2570, submittedAt: new Date("2027-01-10T09:00:00+07:00"), stageChangedAt: new Date("2027-01-10T09:00:00+07:00") })
+      .returning({ id: ideas.id });
+    await db.insert(ideaAuthors).values({ ideaId: late.id, personId: notYet!.personId, isSubmitter: true });
+
+    expect(await q1()).toEqual(before);
+    expect(before.numerator).toBe(rows.filter((row) => row.participant).length);
+    const yearAfter = (await yearIndicators(db, 2570, { now: february })).participation;
+    expect(yearAfter.numerator).toBe(yearBefore.numerator + 1);
+    await db.delete(ideas).where(eq(ideas.id, late.id));
+  });
+});
+
 describe(`the participation rule per year (${engineName})`, () => {
   it("a change applies from the chosen year and the plan's later ones, never the years before", async () => {
     actor.accountId = await accountIdOf("LS006");
