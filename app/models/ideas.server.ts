@@ -10,6 +10,7 @@ import {
   ideas,
   people,
   plans,
+  projects,
   strategies,
   tags,
 } from "../../db/schema";
@@ -197,6 +198,8 @@ export type IdeaDetail = {
   plan: { id: number; code: string; nameTh: string; nameEn: string } | null;
   strategy: { code: string; nameTh: string; nameEn: string } | null;
   duplicateOf: { id: number; title: string } | null;
+  /** The project the idea became or was linked to on approval. */
+  project: { id: number; nameTh: string } | null;
   authors: { personId: number; nameTh: string; nameEn: string | null; employeeCode: string; isSubmitter: boolean; divisionNameTh: string | null }[];
   tags: string[];
   history: { id: number; fromStage: IdeaStage | null; toStage: IdeaStage; reason: string; at: Date; byNameTh: string | null }[];
@@ -212,10 +215,12 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
       strategyCode: strategies.code,
       strategyNameTh: strategies.nameTh,
       strategyNameEn: strategies.nameEn,
+      projectNameTh: projects.nameTh,
     })
     .from(ideas)
     .leftJoin(plans, eq(plans.id, ideas.planId))
     .leftJoin(strategies, eq(strategies.id, ideas.strategyId))
+    .leftJoin(projects, eq(projects.id, ideas.projectId))
     .where(eq(ideas.id, ideaId));
   if (!row) return null;
   const idea = row.idea;
@@ -276,6 +281,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
     plan: row.planCode ? { id: idea.planId as number, code: row.planCode, nameTh: row.planNameTh ?? "", nameEn: row.planNameEn ?? "" } : null,
     strategy: row.strategyCode ? { code: row.strategyCode, nameTh: row.strategyNameTh ?? "", nameEn: row.strategyNameEn ?? "" } : null,
     duplicateOf: original[0] ?? null,
+    project: idea.projectId !== null && row.projectNameTh !== null ? { id: idea.projectId, nameTh: row.projectNameTh } : null,
     authors: authorRows.map((author) => ({
       personId: author.personId,
       nameTh: author.nameTh,

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { CommentsSection } from "../components/comments-section";
+import { DuplicatesOfIdea } from "../components/committee-duplicates";
+import { ScoreSummary } from "../components/score-summary";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FollowControl } from "../components/follow-control";
 import { FormNotice } from "../components/forms";
@@ -13,9 +15,11 @@ import { authorMayChange, isOpenForVotes } from "../domain/idea-stages";
 import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
+import { listDuplicatesOf } from "../models/board.server";
 import { listComments } from "../models/comments.server";
 import { isFollowing } from "../models/follows.server";
 import { getIdeaDetail } from "../models/ideas.server";
+import { getScoreSummaryFor } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
 
@@ -34,10 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { fiscalCalendar } = await getAppSettings(database);
   const idea = await getIdeaDetail(database, ideaId, fiscalCalendar.timeZone);
   if (!idea) throw new Response("Not found", { status: 404 });
-  const [votes, comments, following] = await Promise.all([
+  const viewerIsAuthor = idea.authors.some((author) => author.personId === user.personId);
+  const [votes, comments, following, duplicates, scoreSummary] = await Promise.all([
     getVoteSummary(database, ideaId, user.personId),
     listComments(database, ideaId),
     isFollowing(database, ideaId, user.personId),
+    listDuplicatesOf(database, ideaId),
+    // The committee's scores, without names: committee and executives, and the authors once decided.
+    getScoreSummaryFor(database, { ideaId, stage: idea.stage, viewerRoles: user.roles, viewerIsAuthor }),
   ]);
   const locale = resolveLocale(request, user.locale);
   const open = isOpenForVotes(idea.stage);
@@ -53,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canVote: open && !votes.viewerIsAuthor,
     voteBlockedReason: votes.viewerIsAuthor ? ("engagement.vote.reason.own" as const) : open ? undefined : ("engagement.vote.reason.closed" as const),
     comments,
+    duplicates,
+    scoreSummary,
     canComment: open,
     following,
     viewerPersonId: user.personId,
@@ -116,6 +126,14 @@ export default function IdeaPage() {
               ))}
             </ul>
           </dd>
+          {idea.project ? (
+            <>
+              <dt>{t("ideas.detail.project")}</dt>
+              <dd>
+                <Link to={`/projects/${idea.project.id}`}>{idea.project.nameTh}</Link>
+              </dd>
+            </>
+          ) : null}
           <dt>{t("ideas.detail.plan")}</dt>
           <dd>{idea.plan ? `${idea.plan.code} ${data.planName}` : t("ideas.detail.noPlan")}</dd>
           {idea.tags.length > 0 ? (
@@ -132,6 +150,8 @@ export default function IdeaPage() {
           ) : null}
         </dl>
       </article>
+      <DuplicatesOfIdea duplicates={data.duplicates} />
+      {data.scoreSummary ? <ScoreSummary summary={data.scoreSummary} /> : null}
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("ideas.detail.history")}</h2>
         <ol className="timeline">

@@ -124,6 +124,9 @@ describe(`the review page (${engineName})`, () => {
     expect(row).toEqual({ stage: "duplicate", duplicateOfIdeaId: original });
     const originalPage = await get(reviewLoader, review(original).path, "LS005", review(original).params);
     expect((await originalPage.json()).duplicates.map((item: { id: number }) => item.id)).toContain(ideaId);
+    // Anyone reading the original's own page sees its duplicates too.
+    const staffView = await get(ideaPageLoader, `/ideas/${original}`, "LS025", { ideaId: String(original) });
+    expect((await staffView.json()).duplicates).toContainEqual({ id: ideaId, title: expect.any(String) });
   });
 
   it("scores: every criterion is needed; saving again replaces the member's scores", async () => {
@@ -163,6 +166,25 @@ describe(`the review page (${engineName})`, () => {
     expect(row.stage).toBe("approved");
     const [project] = await db.select().from(projects).where(eq(projects.id, row.projectId!));
     expect(project).toMatchObject({ nameTh: fields.nameTh, budget: 45000, ownerPersonId: owner, planId: plan.id });
+    const page = await get(ideaPageLoader, `/ideas/${ideaId}`, "LS025", { ideaId: String(ideaId) });
+    expect((await page.json()).idea.project).toEqual({ id: project.id, nameTh: fields.nameTh });
+  });
+
+  it("the idea page shows the committee's score summary to the committee, and to the authors only once decided", async () => {
+    const ideaId = await ideaIdOfKey("I043");
+    const criteria = await db.select({ id: scoringCriteria.id }).from(scoringCriteria).orderBy(asc(scoringCriteria.sortOrder));
+    const fours = Object.fromEntries(criteria.map((criterion) => [`score-${criterion.id}`, "4"]));
+    expect((await post(reviewAction, review(ideaId).path, "LS002", { intent: "score", ...fours }, review(ideaId).params)).status).toBe(302);
+    const pageFor = async (username: string) => (await (await get(ideaPageLoader, `/ideas/${ideaId}`, username, { ideaId: String(ideaId) })).json()) as { scoreSummary: { raters: number } | null; idea: { authors: { employeeCode: string }[] } };
+    const committeeView = await pageFor("LS005");
+    expect(committeeView.scoreSummary?.raters).toBeGreaterThanOrEqual(1);
+    const author = committeeView.idea.authors[0].employeeCode;
+    expect((await pageFor(author)).scoreSummary, "an author does not see scores while the idea is in review").toBeNull();
+    await db.update(ideas).set({ stage: "not_adopted" }).where(eq(ideas.id, ideaId));
+    expect((await pageFor(author)).scoreSummary?.raters).toBe(committeeView.scoreSummary?.raters);
+    const outsider = ["LS025", "LS030", "LS031"].find((code) => code !== author)!;
+    expect((await pageFor(outsider)).scoreSummary, "other staff never see scores").toBeNull();
+    await db.update(ideas).set({ stage: "committee_review" }).where(eq(ideas.id, ideaId));
   });
 });
 
