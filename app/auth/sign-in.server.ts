@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.server";
+import { calendarDateIn } from "../domain/calendar-date";
 import { findAccountForSignIn } from "../models/accounts.server";
 import { recordAudit } from "../models/audit.server";
 import { markSignInAttemptSucceeded, normaliseUsername, reserveSignInAttempt } from "../models/sign-in-attempts.server";
@@ -31,7 +32,7 @@ export async function signIn(
     return { ok: false, reason: "throttled", retryAfterMinutes: decision.allowed ? 1 : decision.retryAfterMinutes };
   }
 
-  const account = await findAccountForSignIn(db, username);
+  const account = await findAccountForSignIn(db, username, calendarDateIn(now, "Asia/Bangkok"));
   const passwordCorrect = await verifyPassword(account?.passwordHash ?? null, attempt.password);
   const succeeded = account !== null && passwordCorrect && !account.disabled;
   if (succeeded) await markSignInAttemptSucceeded(db, attemptId);

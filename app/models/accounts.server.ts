@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import { accountRoles, accounts, divisionAssignments, divisions, employmentPeriods, people } from "../../db/schema";
@@ -13,18 +13,32 @@ export type AccountForSignIn = {
   disabled: boolean;
 };
 
-export async function findAccountForSignIn(db: Database, username: string): Promise<AccountForSignIn | null> {
+/**
+ * Someone whose every employment period ended before `today` has left: their account stops
+ * working the day after HR records the end, without anyone having to disable it. A person
+ * with no employment recorded, or starting later, is not "left".
+ */
+function hasLeft(personId: SQL, today: string) {
+  return sql<boolean>`(exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${personId})
+    and not exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${personId} and (ep.end_date is null or ep.end_date >= ${today}::date)))`;
+}
+
+export async function findAccountForSignIn(db: Database, username: string, today: string): Promise<AccountForSignIn | null> {
   const [row] = await db
     .select({
       id: accounts.id,
       passwordHash: accounts.passwordHash,
       mustChangePassword: accounts.mustChangePassword,
       disabledAt: accounts.disabledAt,
+      // Qualified by hand: drizzle leaves columns unqualified in a one-table select, and the
+      // subquery's own person_id would shadow it.
+      left: hasLeft(sql`"accounts"."person_id"`, today),
     })
     .from(accounts)
     .where(eq(accounts.username, normaliseUsername(username)));
   if (!row) return null;
-  return { id: row.id, passwordHash: row.passwordHash, mustChangePassword: row.mustChangePassword, disabled: row.disabledAt !== null };
+  const left = row.left === true || (row.left as unknown) === "t";
+  return { id: row.id, passwordHash: row.passwordHash, mustChangePassword: row.mustChangePassword, disabled: row.disabledAt !== null || left };
 }
 
 /** What every request needs to know about the signed-in person. */
@@ -57,6 +71,7 @@ export async function getSignedInAccount(db: Database, accountId: string, today:
       locale: accounts.locale,
       mustChangePassword: accounts.mustChangePassword,
       disabledAt: accounts.disabledAt,
+      left: hasLeft(sql`"people"."id"`, today),
       roles: sql<Role[]>`coalesce((select array_agg(${accountRoles.role} order by ${accountRoles.role}) from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '{}')`,
       divisionId: divisions.id,
       divisionNameTh: divisions.nameTh,
@@ -75,7 +90,7 @@ export async function getSignedInAccount(db: Database, accountId: string, today:
     .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
     .where(eq(accounts.id, accountId))
     .limit(1);
-  if (!row || row.disabledAt) return null;
+  if (!row || row.disabledAt || row.left === true || (row.left as unknown) === "t") return null;
   return {
     accountId: row.accountId,
     username: row.username,

@@ -1,5 +1,6 @@
 import { and, eq, gte } from "drizzle-orm";
-import { accountRoles, accounts, auditLog, sessions, signInAttempts } from "../../db/schema";
+import { accountRoles, accounts, auditLog, employmentPeriods, sessions, signInAttempts } from "../../db/schema";
+import { calendarDateIn } from "../../app/domain/calendar-date";
 import { DEMO_PASSWORD, DEMO_TODAY } from "../../db/seed/seed.server";
 import { signIn } from "../../app/auth/sign-in.server";
 import { endAllSessions, endSession, readSession, SESSION_COOKIE_NAME, startSession } from "../../app/auth/session.server";
@@ -230,6 +231,26 @@ describe(`sessions (${engineName})`, () => {
     const redirect = await thrownBy(requireUser(requestWith(cookie)));
     expect(redirect).toBeInstanceOf(Response);
     expect((redirect as Response).headers.get("Location")).toMatch(/^\/login/);
+  });
+
+  it("someone whose employment HR ended can no longer sign in or use an open session; extending it restores access", async () => {
+    const accountId = await accountIdOf("LS018");
+    const [account] = await db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, accountId));
+    const cookie = await startSession(accountId);
+    expect(await getCurrentUser(requestWith(cookie))).not.toBeNull();
+    const today = calendarDateIn(new Date(), "Asia/Bangkok");
+    const dayOffset = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const setEnd = (endDate: string | null) => db.update(employmentPeriods).set({ endDate }).where(eq(employmentPeriods.personId, account.personId));
+
+    await setEnd(today); // the last working day still works
+    expect(await getCurrentUser(requestWith(cookie))).not.toBeNull();
+    await setEnd(dayOffset(-1));
+    expect(await getCurrentUser(requestWith(cookie))).toBeNull();
+    expect(await signIn(db, { username: "LS018", password: DEMO_PASSWORD, ipAddress: "10.3.0.8" })).toEqual({ ok: false, reason: "disabled" });
+
+    await setEnd(null);
+    expect(await getCurrentUser(requestWith(cookie))).not.toBeNull();
+    expect((await signIn(db, { username: "LS018", password: DEMO_PASSWORD, ipAddress: "10.3.0.8" })).ok).toBe(true);
   });
 });
 
