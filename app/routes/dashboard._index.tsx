@@ -147,6 +147,11 @@ function IndicatorCard({ figure, fiscalYearBE, needed }: { figure: IndicatorFigu
         </>
       ) : null}
       {figure.code === "ACTION_PLAN" && figure.denominator ? <p>{t("dashboard.activitiesDone", { numerator: figure.numerator ?? 0, denominator: figure.denominator })}</p> : null}
+      {figure.code === "ACTION_PLAN" ? (
+        <p>
+          <Link to={`/plan/actions?fy=${fiscalYearBE}`}>{t("dashboard.actionsLink")}</Link>
+        </p>
+      ) : null}
       {figure.perYear !== null && figure.cumulative !== null ? (
         <ul className="muted">
           <li>{t("dashboard.perYear", { count: figure.perYear })}</li>
@@ -157,7 +162,8 @@ function IndicatorCard({ figure, fiscalYearBE, needed }: { figure: IndicatorFigu
       {figure.code === "LPA" ? (
         <p className="muted">
           {figure.previousValue !== null ? t("dashboard.lpaPrevious", { score: figure.previousValue.toFixed(2) }) : null}
-          {figure.value === null ? ` ${t("dashboard.lpaMissing")}` : null}
+          {figure.value === null ? ` ${t("dashboard.lpaMissing")}` : null}{" "}
+          <Link to="/plan/lpa">{t("dashboard.lpaLink")}</Link>
         </p>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
@@ -38,6 +38,16 @@ export default function PlanPage() {
       <p className="muted">
         {t("plan.period", { from: fiscalYear(fiscalYears[0], true), to: fiscalYear(fiscalYears[fiscalYears.length - 1], true) })}
       </p>
+      <nav aria-label={t("plan.moreLinks")}>
+        <ul className="actions">
+          <li>
+            <Link to="/plan/actions">{t("plan.actionsLink")}</Link>
+          </li>
+          <li>
+            <Link to="/plan/lpa">{t("plan.lpaLink")}</Link>
+          </li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("plan.indicators")}</h2>
