@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
 
@@ -10,31 +10,45 @@ export type RosterRow = {
   lastNameTh: string;
   firstNameEn: string | null;
   lastNameEn: string | null;
+  email: string | null;
   positionTh: string;
+  categoryId: number;
+  categoryCode: string;
   categoryNameTh: string;
   categoryNameEn: string;
   divisionId: number | null;
+  divisionCode: string | null;
   divisionNameTh: string | null;
   divisionNameEn: string | null;
   employmentStart: string | null;
   employmentEnd: string | null;
 };
 
+export type RosterFilters = {
+  /** The division on this date is shown and filtered on. */
+  onDate: string;
+  /** Employed at some time in [from, to] (inclusive ISO dates); absent: everyone on the roster. */
+  employedBetween?: { from: string; to: string };
+  divisionId?: number;
+  categoryId?: number;
+};
+
 /**
- * The roster as of `onDate`: each person with their division on that date and their latest
- * employment period. `activeOnly` keeps people employed on that date. Sorted by the caller
- * (Thai order needs Intl.Collator, not the database's code-point order).
+ * The roster: each person with their latest employment period and their division on `onDate`
+ * (for someone who had left by then, the division they were last in; for someone who joins
+ * later, their first). `employedBetween: { from: day, to: day }` keeps the people employed that
+ * day. Sorted by the caller (Thai order needs Intl.Collator, not the database's code points).
  */
-export async function listRoster(
-  db: Database,
-  options: { onDate: string; activeOnly: boolean; divisionId?: number },
-): Promise<RosterRow[]> {
+export async function listRoster(db: Database, filters: RosterFilters): Promise<RosterRow[]> {
   const conditions: SQL[] = [];
-  if (options.activeOnly) {
-    conditions.push(sql`${employmentPeriods.startDate} <= ${options.onDate}`);
-    conditions.push(or(isNull(employmentPeriods.endDate), gte(employmentPeriods.endDate, options.onDate)) as SQL);
+  if (filters.employedBetween) {
+    const { from, to } = filters.employedBetween;
+    conditions.push(
+      sql`exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${people.id} and ep.start_date <= ${to} and (ep.end_date is null or ep.end_date >= ${from}))`,
+    );
   }
-  if (options.divisionId !== undefined) conditions.push(eq(divisionAssignments.divisionId, options.divisionId));
+  if (filters.divisionId !== undefined) conditions.push(eq(divisionAssignments.divisionId, filters.divisionId));
+  if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
   return db
     .select({
       personId: people.id,
@@ -44,10 +58,14 @@ export async function listRoster(
       lastNameTh: people.lastNameTh,
       firstNameEn: people.firstNameEn,
       lastNameEn: people.lastNameEn,
+      email: people.email,
       positionTh: people.positionTh,
+      categoryId: staffCategories.id,
+      categoryCode: staffCategories.code,
       categoryNameTh: staffCategories.nameTh,
       categoryNameEn: staffCategories.nameEn,
       divisionId: divisions.id,
+      divisionCode: divisions.code,
       divisionNameTh: divisions.nameTh,
       divisionNameEn: divisions.nameEn,
       employmentStart: employmentPeriods.startDate,
@@ -60,20 +78,26 @@ export async function listRoster(
       employmentPeriods,
       and(
         eq(employmentPeriods.personId, people.id),
-        sql`${employmentPeriods.startDate} = (select max(ep.start_date) from employment_periods ep where ep.person_id = ${people.id})`,
+        sql`${employmentPeriods.startDate} = (select max(ep2.start_date) from employment_periods ep2 where ep2.person_id = ${people.id})`,
       ),
     )
-    // The division on the date, or for someone who has left, the one they were last in.
     .leftJoin(
       divisionAssignments,
       and(
         eq(divisionAssignments.personId, people.id),
-        sql`${divisionAssignments.startDate} = (select max(da.start_date) from division_assignments da where da.person_id = ${people.id} and da.start_date <= ${options.onDate})`,
+        sql`${divisionAssignments.startDate} = coalesce(
+          (select max(da.start_date) from division_assignments da where da.person_id = ${people.id} and da.start_date <= ${filters.onDate}),
+          (select min(da.start_date) from division_assignments da where da.person_id = ${people.id}))`,
       ),
     )
     .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(people.employeeCode));
+}
+
+/** The people employed on `day`, with their division that day. */
+export function listStaffOn(db: Database, day: string, options: { divisionId?: number } = {}): Promise<RosterRow[]> {
+  return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId });
 }
 
 export async function listDivisions(db: Database) {

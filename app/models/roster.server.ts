@@ -14,7 +14,6 @@ import {
 } from "../../db/schema";
 import type { Role } from "../domain/roles";
 import type { ExistingRosterPerson, PersonUpdate, RosterImportRow, RosterWriteOps } from "../domain/roster-import";
-import type { RosterRow } from "./people.server";
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
@@ -39,85 +38,6 @@ export async function loadRosterCodes(db: Database) {
     divisionIdByCode: new Map(divisionRows.map((row) => [row.code, row.id])),
     categoryIdByCode: new Map(categoryRows.map((row) => [row.code, row.id])),
   };
-}
-
-// ---------------------------------------------------------------------------
-// The list
-
-export type RosterHrRow = RosterRow & {
-  email: string | null;
-  categoryId: number;
-  categoryCode: string;
-  divisionCode: string | null;
-};
-
-export type RosterHrFilters = {
-  /** The division on this date is shown and filtered on. */
-  onDate: string;
-  /** Employed at some time in [from, to] (inclusive ISO dates); absent: everyone on the roster. */
-  employedBetween?: { from: string; to: string };
-  divisionId?: number;
-  categoryId?: number;
-};
-
-/**
- * The roster for HR: each person with their latest employment period and their division on
- * `onDate` (for someone who had left by then, the division they were last in). Sorted by the
- * caller in Thai order.
- */
-export async function listRosterForHr(db: Database, filters: RosterHrFilters): Promise<RosterHrRow[]> {
-  const conditions: SQL[] = [];
-  if (filters.employedBetween) {
-    const { from, to } = filters.employedBetween;
-    conditions.push(
-      sql`exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${people.id} and ep.start_date <= ${to} and (ep.end_date is null or ep.end_date >= ${from}))`,
-    );
-  }
-  if (filters.divisionId !== undefined) conditions.push(eq(divisionAssignments.divisionId, filters.divisionId));
-  if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
-  return db
-    .select({
-      personId: people.id,
-      employeeCode: people.employeeCode,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
-      email: people.email,
-      positionTh: people.positionTh,
-      categoryId: staffCategories.id,
-      categoryCode: staffCategories.code,
-      categoryNameTh: staffCategories.nameTh,
-      categoryNameEn: staffCategories.nameEn,
-      divisionId: divisions.id,
-      divisionCode: divisions.code,
-      divisionNameTh: divisions.nameTh,
-      divisionNameEn: divisions.nameEn,
-      employmentStart: employmentPeriods.startDate,
-      employmentEnd: employmentPeriods.endDate,
-    })
-    .from(people)
-    .innerJoin(staffCategories, eq(staffCategories.id, people.categoryId))
-    .leftJoin(
-      employmentPeriods,
-      and(
-        eq(employmentPeriods.personId, people.id),
-        sql`${employmentPeriods.startDate} = (select max(ep2.start_date) from employment_periods ep2 where ep2.person_id = ${people.id})`,
-      ),
-    )
-    .leftJoin(
-      divisionAssignments,
-      and(
-        eq(divisionAssignments.personId, people.id),
-        sql`${divisionAssignments.startDate} = coalesce(
-          (select max(da.start_date) from division_assignments da where da.person_id = ${people.id} and da.start_date <= ${filters.onDate}),
-          (select min(da.start_date) from division_assignments da where da.person_id = ${people.id}))`,
-      ),
-    )
-    .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(people.employeeCode));
 }
 
 // ---------------------------------------------------------------------------

@@ -32,7 +32,7 @@ import {
 } from "../models/board.server";
 import { NOTE_MAX_LENGTH, addCommitteeNote, listCommitteeNotes } from "../models/committee-notes.server";
 import { findSimilarIdeas, getIdeaDetail } from "../models/ideas.server";
-import { listRoster } from "../models/people.server";
+import { listStaffOn } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
 import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
@@ -83,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getIdeaProject(database, ideaId),
     moves.some((rule) => rule.to === "duplicate") ? originalCandidates(ideaId, idea.title, { originalQuery: "", duplicateOfIdeaId: "" }) : Promise.resolve([]),
     approving ? getPlanTree(database) : Promise.resolve([]),
-    approving ? listRoster(database, { onDate: today, activeOnly: true }) : Promise.resolve([]),
+    approving ? listStaffOn(database, today) : Promise.resolve([]),
     approving ? listOpenProjects(database) : Promise.resolve([]),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;

@@ -7,7 +7,7 @@ import { RosterTable } from "../components/roster-table";
 import { calendarDateIn } from "../domain/calendar-date";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
-import { listRoster } from "../models/people.server";
+import { listStaffOn } from "../models/people.server";
 import { toRosterTableRows } from "../models/roster-view.server";
 
 export const meta: MetaFunction = () => [{ title: "บุคลากรในกอง · นวัต" }];
@@ -17,11 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "director");
   if (user.divisionId === null) return json({ division: null, rows: [] });
   const database = db();
-  const rows = await listRoster(database, {
-    onDate: calendarDateIn(new Date(), "Asia/Bangkok"),
-    activeOnly: true,
-    divisionId: user.divisionId,
-  });
+  const rows = await listStaffOn(database, calendarDateIn(new Date(), "Asia/Bangkok"), { divisionId: user.divisionId });
   await recordAudit(database, {
     actorAccountId: user.accountId,
     action: "division_roster.viewed",

@@ -6,7 +6,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
 import { sortByThaiName } from "../i18n/format";
 import type { IdeaInput } from "../models/ideas.server";
-import { listRoster } from "../models/people.server";
+import { listStaffOn } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
 
 export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
@@ -118,7 +118,7 @@ export async function loadIdeaFormOptions(
 ): Promise<{ planOptions: PlanOption[]; staffOptions: { value: string }[] }> {
   const [tree, staff] = await Promise.all([
     getPlanTree(db),
-    listRoster(db, { onDate: params.today, activeOnly: true }),
+    listStaffOn(db, params.today),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
   const planOptions = tree.map((strategy) => ({

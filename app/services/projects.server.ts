@@ -589,7 +589,7 @@ export async function loadProjectFormOptions(
   db: Database,
   params: { locale: "th" | "en"; today: string; includePersonIds?: number[] },
 ): Promise<{ planOptions: ProjectPlanOption[]; staffOptions: ProjectStaffOption[] }> {
-  const [tree, staff] = await Promise.all([getPlanTree(db), listRoster(db, { onDate: params.today, activeOnly: false })]);
+  const [tree, staff] = await Promise.all([getPlanTree(db), listRoster(db, { onDate: params.today })]);
   const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
   const planOptions = tree.map((strategy) => ({
     strategyCode: strategy.code,

@@ -5,7 +5,7 @@ import { fiscalYearDates, fiscalYearOfDate, fiscalYearRange } from "../domain/fi
 import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from "../domain/roster-import";
 import { sortByThaiName } from "../i18n/format";
 import { getAppSettings } from "../models/settings.server";
-import { listRosterForHr, type RosterHrFilters, type RosterHrRow } from "../models/roster.server";
+import { listRoster, type RosterFilters, type RosterRow } from "../models/people.server";
 
 /** "active" = employed today, "all" = everyone on the roster, a number = employed during that fiscal year. */
 export type RosterShow = "active" | "all" | number;
@@ -31,7 +31,7 @@ export async function rosterQueryFrom(db: Database, url: URL) {
     divisionId: positiveInt(url.searchParams.get("division")),
     categoryId: positiveInt(url.searchParams.get("category")),
   };
-  const filters: RosterHrFilters = { onDate: today };
+  const filters: RosterFilters = { onDate: today };
   if (show === "active") filters.employedBetween = { from: today, to: today };
   if (typeof show === "number") {
     const { firstDay, lastDay } = fiscalYearDates(show, fiscalCalendar);
@@ -45,12 +45,12 @@ export async function rosterQueryFrom(db: Database, url: URL) {
 }
 
 /** The roster in Thai order of first then last name (Intl.Collator('th'), not code points). */
-export async function listRosterSorted(db: Database, filters: RosterHrFilters): Promise<RosterHrRow[]> {
-  return sortByThaiName(await listRosterForHr(db, filters), (row) => `${row.firstNameTh} ${row.lastNameTh}`);
+export async function listRosterSorted(db: Database, filters: RosterFilters): Promise<RosterRow[]> {
+  return sortByThaiName(await listRoster(db, filters), (row) => `${row.firstNameTh} ${row.lastNameTh}`);
 }
 
 /** The roster as an import file: the same columns, so an export can be edited and imported back. */
-export function rosterCsv(rows: readonly RosterHrRow[]): string {
+export function rosterCsv(rows: readonly RosterRow[]): string {
   return toExcelCsv(
     ROSTER_COLUMNS,
     rows.map((row) => [
