@@ -1,7 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { startSession } from "../../app/auth/session.server";
-import { accounts, auditLog, committeeNotes, ideaScores, ideaStageEvents, ideas, plans, projects, scoringCriteria } from "../../db/schema";
+import { auditLog, committeeNotes, ideaScores, ideaStageEvents, ideas, plans, projects, scoringCriteria } from "../../db/schema";
 import type { Database } from "../../db/client.server";
 import { action as boardAction, loader as boardLoader } from "../../app/routes/committee._index";
 import { loader as listLoader } from "../../app/routes/committee.list";
@@ -9,6 +7,7 @@ import { action as reviewAction, loader as reviewLoader } from "../../app/routes
 import { action as criteriaAction, loader as criteriaLoader } from "../../app/routes/admin.criteria";
 import { loader as ideaPageLoader } from "../../app/routes/ideas.$ideaId._index";
 import { loader as notificationsLoader } from "../../app/routes/notifications";
+import { routeClient } from "./route-client";
 import { engineName, findPersonId, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
@@ -16,37 +15,7 @@ withDemoDatabaseForFile((database) => {
   db = database.handle.db;
 });
 
-type RouteFunction = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-async function run(fn: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    const result = await fn({ request, params, context: {} });
-    return result instanceof Response ? result : new Response(JSON.stringify(result));
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const cookies = new Map<string, string>();
-async function cookieOf(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  const cookie = (await startSession(account.id)).split(";")[0];
-  cookies.set(username, cookie);
-  return cookie;
-}
-
-async function get(fn: RouteFunction, path: string, username: string, params: Record<string, string> = {}) {
-  return run(fn, new Request(`http://localhost${path}`, { headers: { Cookie: await cookieOf(username) } }), params);
-}
-
-async function post(fn: RouteFunction, path: string, username: string, fields: Record<string, string | string[]>, params: Record<string, string> = {}) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
-  return run(fn, new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: await cookieOf(username) }, body }), params);
-}
+const { get, post } = routeClient(() => db);
 
 const ideaIdOfKey = async (key: string) => {
   const [row] = await db.select({ id: ideas.id }).from(ideas).where(eq(ideas.submissionToken, `seed:${key}`));

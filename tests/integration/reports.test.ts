@@ -1,7 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, inArray } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
-import { startSession } from "../../app/auth/session.server";
 import { DEFAULT_PARTICIPATION_RULE } from "../../app/domain/participation-rule";
 import { THAI_FISCAL_CALENDAR } from "../../app/domain/fiscal-year";
 import { UTF8_BOM } from "../../app/domain/csv-safety";
@@ -39,6 +37,7 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import { seedDemoIndicators } from "../../db/seed/seed-indicators.server";
+import { routeClient } from "./route-client";
 import { engineName, findPersonId, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
@@ -53,33 +52,7 @@ withDemoDatabaseForFile(async (database) => {
 const NOW = new Date("2026-11-25T10:00:00+07:00");
 const actor = { accountId: "", ipAddress: "127.0.0.1" };
 
-type RouteFunction = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-async function run(fn: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    const result = await fn({ request, params, context: {} });
-    return result instanceof Response ? result : new Response(JSON.stringify(result));
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const cookies = new Map<string, string>();
-async function cookieOf(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  const cookie = (await startSession(account.id)).split(";")[0];
-  cookies.set(username, cookie);
-  return cookie;
-}
-const get = async (fn: RouteFunction, path: string, username: string) => run(fn, new Request(`http://localhost${path}`, { headers: { Cookie: await cookieOf(username) } }));
-async function post(fn: RouteFunction, path: string, username: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
-  return run(fn, new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: await cookieOf(username) }, body }));
-}
+const { cookieOf, get, post } = routeClient(() => db);
 const accountIdOf = async (username: string) => (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)))[0].id;
 
 /** The file as Excel sees it: it must start with the UTF-8 byte order mark (Response.text() would hide it). */
