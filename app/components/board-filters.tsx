@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { IDEA_STAGES } from "../domain/idea-stages";
+import { FilterSelect } from "./forms";
 import { useI18n } from "../i18n/use-i18n";
 
 export type BoardFilterOptions = {
@@ -25,51 +26,11 @@ export function BoardFilters({
     <Form method="get" className="card" role="search" aria-label={t("pipeline.filters.apply")}>
       <div className="filters">
         {withStage ? (
-          <div className="field">
-            <label htmlFor="filter-stage">{t("pipeline.filters.stage")}</label>
-            <select id="filter-stage" name="stage" defaultValue={query.stage}>
-              <option value="">{t("pipeline.filters.any")}</option>
-              {IDEA_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {t(`stage.${stage}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="filter-stage" name="stage" label={t("pipeline.filters.stage")} value={query.stage} anyLabel={t("pipeline.filters.any")} options={IDEA_STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))} />
         ) : null}
-        <div className="field">
-          <label htmlFor="filter-plan">{t("pipeline.filters.plan")}</label>
-          <select id="filter-plan" name="plan" defaultValue={query.plan}>
-            <option value="">{t("pipeline.filters.any")}</option>
-            {options.plans.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-division">{t("pipeline.filters.division")}</label>
-          <select id="filter-division" name="division" defaultValue={query.division}>
-            <option value="">{t("pipeline.filters.any")}</option>
-            {options.divisions.map((division) => (
-              <option key={division.id} value={division.id}>
-                {division.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-fy">{t("pipeline.filters.fiscalYear")}</label>
-          <select id="filter-fy" name="fy" defaultValue={query.fy}>
-            <option value="">{t("pipeline.filters.any")}</option>
-            {options.fiscalYears.map((year) => (
-              <option key={year} value={year}>
-                {fiscalYear(year)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-plan" name="plan" label={t("pipeline.filters.plan")} value={query.plan} anyLabel={t("pipeline.filters.any")} options={options.plans.map((plan) => ({ value: plan.id, label: plan.label }))} />
+        <FilterSelect id="filter-division" name="division" label={t("pipeline.filters.division")} value={query.division} anyLabel={t("pipeline.filters.any")} options={options.divisions.map((division) => ({ value: division.id, label: division.name }))} />
+        <FilterSelect id="filter-fy" name="fy" label={t("pipeline.filters.fiscalYear")} value={query.fy} anyLabel={t("pipeline.filters.any")} options={options.fiscalYears.map((year) => ({ value: year, label: fiscalYear(year) }))} />
       </div>
       <div className="actions">
         <button type="submit">{t("pipeline.filters.apply")}</button>

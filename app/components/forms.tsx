@@ -87,3 +87,41 @@ export function FormNotice({ tone, children }: { tone: "ok" | "error"; children:
     </div>
   );
 }
+
+export type SelectOption = { value: string | number; label: string };
+
+/**
+ * A labelled filter <select> of a GET form. `anyLabel` adds a first, empty choice ("any",
+ * "all divisions"); `leading` are fixed choices shown before `options`.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+  leading = [],
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options: readonly SelectOption[];
+  anyLabel?: string;
+  leading?: readonly SelectOption[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
+        {[...leading, ...options].map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { FilterSelect } from "../components/forms";
 import { IdeaCard } from "../components/idea-card";
 import { decodeIdeaCursor, isIdeaSort, IDEA_SORTS, type IdeaSort } from "../domain/idea-cursor";
 import { IDEA_STAGES, isIdeaStage } from "../domain/idea-stages";
@@ -93,60 +94,11 @@ export default function IdeasPage() {
             <label htmlFor="q">{t("ideas.list.search")}</label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("ideas.list.searchHint")} />
           </div>
-          <div className="field">
-            <label htmlFor="stage">{t("ideas.list.stage")}</label>
-            <select id="stage" name="stage" defaultValue={query.stage}>
-              <option value="">{t("ideas.list.any")}</option>
-              {IDEA_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {t(`stage.${stage}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="plan">{t("ideas.list.plan")}</label>
-            <select id="plan" name="plan" defaultValue={query.plan}>
-              <option value="">{t("ideas.list.any")}</option>
-              {plans.map((plan) => (
-                <option key={plan.id} value={plan.id}>
-                  {plan.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="division">{t("ideas.list.division")}</label>
-            <select id="division" name="division" defaultValue={query.division}>
-              <option value="">{t("ideas.list.any")}</option>
-              {divisions.map((division) => (
-                <option key={division.id} value={division.id}>
-                  {division.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="fy">{t("ideas.list.fiscalYear")}</label>
-            <select id="fy" name="fy" defaultValue={query.fy}>
-              <option value="">{t("ideas.list.any")}</option>
-              {fiscalYears.map((year) => (
-                <option key={year} value={year}>
-                  {fiscalYear(year)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sort">{t("ideas.list.sort")}</label>
-            <select id="sort" name="sort" defaultValue={query.sort}>
-              {IDEA_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`ideas.list.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="stage" name="stage" label={t("ideas.list.stage")} value={query.stage} anyLabel={t("ideas.list.any")} options={IDEA_STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))} />
+          <FilterSelect id="plan" name="plan" label={t("ideas.list.plan")} value={query.plan} anyLabel={t("ideas.list.any")} options={plans.map((plan) => ({ value: plan.id, label: plan.label }))} />
+          <FilterSelect id="division" name="division" label={t("ideas.list.division")} value={query.division} anyLabel={t("ideas.list.any")} options={divisions.map((division) => ({ value: division.id, label: division.name }))} />
+          <FilterSelect id="fy" name="fy" label={t("ideas.list.fiscalYear")} value={query.fy} anyLabel={t("ideas.list.any")} options={fiscalYears.map((year) => ({ value: year, label: fiscalYear(year) }))} />
+          <FilterSelect id="sort" name="sort" label={t("ideas.list.sort")} value={query.sort} options={IDEA_SORTS.map((sort) => ({ value: sort, label: t(`ideas.list.sort.${sort}`) }))} />
           <label className="checkbox">
             <input type="checkbox" name="mine" value="1" defaultChecked={query.mine} /> {t("ideas.list.mine")}
           </label>

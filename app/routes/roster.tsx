@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
+import { FilterSelect, FormNotice } from "../components/forms";
 import { RosterTable } from "../components/roster-table";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
@@ -67,40 +67,19 @@ export default function RosterPage() {
       </div>
       <Form method="get" className="card" aria-label={t("rosterHr.filters")}>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="show">{t("roster.employment")}</label>
-            <select id="show" name="show" defaultValue={query.show}>
-              <option value="active">{t("roster.activeOnly")}</option>
-              <option value="all">{t("roster.all")}</option>
-              {fiscalYears.map((year) => (
-                <option key={year} value={year}>
-                  {t("rosterHr.employedInYear", { year: fiscalYear(year) })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="division">{t("roster.division")}</label>
-            <select id="division" name="division" defaultValue={query.division}>
-              <option value="">{t("roster.allDivisions")}</option>
-              {divisions.map((division) => (
-                <option key={division.id} value={division.id}>
-                  {name(division)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="category">{t("roster.category")}</label>
-            <select id="category" name="category" defaultValue={query.category}>
-              <option value="">{t("rosterHr.allCategories")}</option>
-              {categories.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {name(category)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="show"
+            name="show"
+            label={t("roster.employment")}
+            value={query.show}
+            leading={[
+              { value: "active", label: t("roster.activeOnly") },
+              { value: "all", label: t("roster.all") },
+            ]}
+            options={fiscalYears.map((year) => ({ value: year, label: t("rosterHr.employedInYear", { year: fiscalYear(year) }) }))}
+          />
+          <FilterSelect id="division" name="division" label={t("roster.division")} value={query.division} anyLabel={t("roster.allDivisions")} options={divisions.map((division) => ({ value: division.id, label: name(division) }))} />
+          <FilterSelect id="category" name="category" label={t("roster.category")} value={query.category} anyLabel={t("rosterHr.allCategories")} options={categories.map((category) => ({ value: category.id, label: name(category) }))} />
         </div>
         <p>
           <button type="submit">{t("roster.filter")}</button>
