@@ -96,3 +96,30 @@ export function CommitForm({ content, fileName, fingerprint, label }: { content:
     </Form>
   );
 }
+
+type ImportCounts = { added: number; changed: number; unchanged: number };
+
+/** The counts an import's redirect carries (?added=&changed=&unchanged=), or null before one. */
+export function importCountsFrom(searchParams: URLSearchParams): ImportCounts | null {
+  if (!searchParams.has("added")) return null;
+  return { added: Number(searchParams.get("added")), changed: Number(searchParams.get("changed")), unchanged: Number(searchParams.get("unchanged")) };
+}
+
+/** The preview's heading, a warning when the data changed since the file was read, and its counts. */
+export function ImportPreviewHeader({ stale, preview }: { stale: boolean; preview: { rowCount: number; addedCount: number; changedCount: number; unchangedCount: number } }) {
+  const { t, number } = useI18n();
+  return (
+    <>
+      <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
+      {stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
+      <p>
+        {t("rosterHr.import.summary", {
+          rows: number(preview.rowCount),
+          added: number(preview.addedCount),
+          changed: number(preview.changedCount),
+          unchanged: number(preview.unchangedCount),
+        })}
+      </p>
+    </>
+  );
+}

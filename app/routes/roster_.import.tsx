@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
-import { CommitForm, ImportProblems, UploadForm } from "../components/roster-import-parts";
+import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/roster-import-parts";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { FileError, RowError } from "../domain/roster-import";
 import { useI18n } from "../i18n/use-i18n";
@@ -60,7 +60,7 @@ export default function RosterImportPage() {
   const [searchParams] = useSearchParams();
   const { t, locale, number, date } = useI18n();
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
-  const done = searchParams.has("added") && !actionData;
+  const done = actionData ? null : importCountsFrom(searchParams);
   const divisionName = (code: string) => {
     const division = divisions.find((item) => item.code === code);
     return division ? name(division) : code;
@@ -74,11 +74,7 @@ export default function RosterImportPage() {
       <h1>{t("rosterHr.import.title")}</h1>
       {done ? (
         <FormNotice tone="ok">
-          {t("rosterHr.import.done", {
-            added: number(Number(searchParams.get("added"))),
-            changed: number(Number(searchParams.get("changed"))),
-            unchanged: number(Number(searchParams.get("unchanged"))),
-          })}
+          {t("rosterHr.import.done", { added: number(done.added), changed: number(done.changed), unchanged: number(done.unchanged) })}
         </FormNotice>
       ) : null}
 
@@ -86,16 +82,7 @@ export default function RosterImportPage() {
 
       {actionData?.kind === "preview" ? (
         <section className="card" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
-          {actionData.stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
-          <p>
-            {t("rosterHr.import.summary", {
-              rows: number(actionData.preview.rowCount),
-              added: number(actionData.preview.addedCount),
-              changed: number(actionData.preview.changedCount),
-              unchanged: number(actionData.preview.unchangedCount),
-            })}
-          </p>
+          <ImportPreviewHeader stale={actionData.stale} preview={actionData.preview} />
           {actionData.preview.addedCount > 0 ? (
             <div className="table-wrap">
               <table>

@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
-import { CommitForm, ImportProblems, UploadForm } from "../components/roster-import-parts";
+import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/roster-import-parts";
 import type { FileError, RowError } from "../domain/roster-import";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession } from "../models/training.server";
@@ -53,7 +53,7 @@ export default function AttendanceImportPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, number, date } = useI18n();
-  const done = searchParams.has("added") && !actionData;
+  const done = actionData ? null : importCountsFrom(searchParams);
   return (
     <>
       <p>
@@ -65,27 +65,14 @@ export default function AttendanceImportPage() {
       </p>
       {done ? (
         <FormNotice tone="ok">
-          {t("training.import.done", {
-            added: number(Number(searchParams.get("added"))),
-            changed: number(Number(searchParams.get("changed"))),
-            unchanged: number(Number(searchParams.get("unchanged"))),
-          })}{" "}
+          {t("training.import.done", { added: number(done.added), changed: number(done.changed), unchanged: number(done.unchanged) })}{" "}
           <Link to={`/training/${session.id}`}>{t("training.import.backToSession")}</Link>
         </FormNotice>
       ) : null}
       {actionData?.kind === "invalid" ? <ImportProblems fileErrors={actionData.fileErrors} rowErrors={actionData.rowErrors} /> : null}
       {actionData?.kind === "preview" ? (
         <section className="card" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
-          {actionData.stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
-          <p>
-            {t("rosterHr.import.summary", {
-              rows: number(actionData.preview.rowCount),
-              added: number(actionData.preview.addedCount),
-              changed: number(actionData.preview.changedCount),
-              unchanged: number(actionData.preview.unchangedCount),
-            })}
-          </p>
+          <ImportPreviewHeader stale={actionData.stale} preview={actionData.preview} />
           {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
             <div className="table-wrap">
               <table>
