@@ -31,15 +31,17 @@ async function loadIdeaForAuthor(request: Request, ideaIdParam: string | undefin
   if (!idea) throw new Response("Not found", { status: 404 });
   // Only an author may edit: anyone else gets 403, not a form.
   if (!idea.authors.some((author) => author.personId === user.personId)) throw new Response("Forbidden", { status: 403 });
-  return { user, idea, timeZone: fiscalCalendar.timeZone };
+  // Co-authors edit too: the co-author fields are checked against the submitter, not the editor.
+  const submitterPersonId = idea.authors.find((author) => author.isSubmitter)?.personId ?? user.personId;
+  return { user, idea, submitterPersonId, timeZone: fiscalCalendar.timeZone };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, idea, timeZone } = await loadIdeaForAuthor(request, params.ideaId);
+  const { user, idea, submitterPersonId, timeZone } = await loadIdeaForAuthor(request, params.ideaId);
   const options = await loadIdeaFormOptions(db(), {
     locale: resolveLocale(request, user.locale),
     today: calendarDateIn(new Date(), timeZone),
-    excludePersonId: user.personId,
+    excludePersonId: submitterPersonId,
   });
   const coAuthors = idea.authors.filter((author) => !author.isSubmitter).map((author) => `${author.employeeCode} ${author.nameTh}`);
   while (coAuthors.length < 3) coAuthors.push("");
@@ -56,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, idea } = await loadIdeaForAuthor(request, params.ideaId);
+  const { user, idea, submitterPersonId } = await loadIdeaForAuthor(request, params.ideaId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const database = db();
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/ideas/${idea.id}`);
   }
   const values = ideaFormValues(formData);
-  const parsed = await parseIdeaForm(database, values, user.personId);
+  const parsed = await parseIdeaForm(database, values, submitterPersonId);
   const similar = await findSimilarIdeas(database, values.title, { excludeIdeaId: idea.id });
   if (intent === "preview") {
     const preview = { problem: renderMarkdown(values.problem), solution: renderMarkdown(values.solution), benefit: renderMarkdown(values.benefit) };
