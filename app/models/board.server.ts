@@ -65,60 +65,54 @@ function parseDivisions(value: DivisionName[] | string | null): DivisionName[] {
   return [...list].sort((a, b) => compareThai(a.th, b.th));
 }
 
-const CLOSED_LIST = sql.raw(`(${CLOSED_STAGES.map((stage) => `'${stage}'`).join(",")})`);
 
 /**
  * The committee's board: every stage's count and, per stage, up to `perColumn` cards — ideas
  * waiting longest first in the open stages, the most recent first in the closed ones. Two
- * queries whatever the number of ideas (cards ranked per stage by a window, counts grouped).
+ * queries whatever the number of ideas: the cards are one `limit` branch per stage, each a
+ * range of the (stage, stage_changed_at, id) index, so 200,000 ideas are never ranked.
  */
 export async function getBoard(db: Database, options: { filters: BoardFilters; timeZone: string; perColumn: number }): Promise<BoardColumn[]> {
   const conditions = filterConditions(options.filters, options.timeZone);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const ranked = db
-    .select({
-      id: ideas.id,
-      title: ideas.title,
-      stage: ideas.stage,
-      stageChangedAt: ideas.stageChangedAt,
-      submittedAt: ideas.submittedAt,
-      voteCount: ideas.voteCount,
-      divisions: authorDivisions(options.timeZone).as("divisions"),
-      position: sql<number>`row_number() over (
-        partition by ${ideas.stage}
-        order by case when ${ideas.stage} in ${CLOSED_LIST} then -extract(epoch from ${ideas.stageChangedAt}) else extract(epoch from ${ideas.stageChangedAt}) end, ${ideas.id})`.as(
-        "position",
-      ),
-    })
-    .from(ideas)
-    .where(where)
-    .as("ranked");
-  const [cardRows, countRows] = await Promise.all([
-    db
-      .select()
-      .from(ranked)
-      .where(sql`${ranked.position} <= ${options.perColumn}`)
-      .orderBy(asc(ranked.stage), asc(ranked.position)),
+  const stages = options.filters.stage ? [options.filters.stage] : IDEA_STAGES;
+  const column = (stage: IdeaStage) => sql`(
+    select ${ideas.id}, ${ideas.title}, ${ideas.stage}, ${ideas.stageChangedAt}, ${ideas.submittedAt}, ${ideas.voteCount}
+    from ${ideas} where ${and(eq(ideas.stage, stage), ...conditions)}
+    order by ${ideas.stageChangedAt} ${CLOSED_STAGES.includes(stage) ? sql`desc` : sql`asc`}, ${ideas.id}
+    limit ${options.perColumn})`;
+  const [cardResult, countRows] = await Promise.all([
+    // The union is named "ideas" so that authorDivisions' "ideas"."id" refers to its rows.
+    db.execute(sql`select "ideas".*, ${authorDivisions(options.timeZone)} as divisions
+      from (${sql.join(stages.map(column), sql` union all `)}) as "ideas"`),
     db
       .select({ stage: ideas.stage, count: sql<number>`count(*)::int` })
       .from(ideas)
       .where(where)
       .groupBy(ideas.stage),
   ]);
+  const cardRows = (Array.isArray(cardResult) ? cardResult : (cardResult as { rows: unknown[] }).rows) as {
+    id: number;
+    title: string;
+    stage: IdeaStage;
+    stage_changed_at: Date | string;
+    submitted_at: Date | string;
+    vote_count: number;
+    divisions: DivisionName[] | string | null;
+  }[];
   const countByStage = new Map(countRows.map((row) => [row.stage, Number(row.count)]));
-  const stages = options.filters.stage ? [options.filters.stage] : IDEA_STAGES;
   return stages.map((stage) => ({
     stage,
     count: countByStage.get(stage) ?? 0,
     cards: cardRows
       .filter((row) => row.stage === stage)
       .map((row) => ({
-        id: row.id,
+        id: Number(row.id),
         title: row.title,
         stage: row.stage,
-        stageChangedAt: new Date(row.stageChangedAt),
-        submittedAt: new Date(row.submittedAt),
-        voteCount: row.voteCount,
+        stageChangedAt: new Date(row.stage_changed_at),
+        submittedAt: new Date(row.submitted_at),
+        voteCount: Number(row.vote_count),
         divisions: parseDivisions(row.divisions),
       })),
   }));

@@ -58,6 +58,10 @@ export const ideas = pgTable(
     index("ideas_votes_idx").on(t.voteCount, t.id),
     index("ideas_comments_idx").on(t.commentCount, t.id),
     index("ideas_stage_idx").on(t.stage, t.submittedAt),
+    // The board: each column is a range of this index (longest waiting first, or latest).
+    index("ideas_stage_changed_idx").on(t.stage, t.stageChangedAt, t.id),
+    // An original idea's page lists its duplicates.
+    index("ideas_duplicate_of_idx").on(t.duplicateOfIdeaId),
     index("ideas_fiscal_year_idx").on(t.fiscalYear),
     index("ideas_plan_idx").on(t.planId),
     index("ideas_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),

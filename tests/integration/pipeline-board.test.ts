@@ -55,6 +55,13 @@ describe(`the committee's board (${engineName})`, () => {
     expect(a.stageChangedAt.getTime()).toBeLessThanOrEqual(b.stageChangedAt.getTime());
     const implemented = columns.find((column) => column.stage === "implemented")!;
     expect(implemented.cards[0].stageChangedAt.getTime()).toBeGreaterThanOrEqual(implemented.cards[1].stageChangedAt.getTime());
+    // The first cards of each column are the first of the whole column, not any two.
+    const everything = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 10_000 });
+    for (const column of columns) {
+      const whole = everything.find((candidate) => candidate.stage === column.stage)!;
+      expect(whole.cards).toHaveLength(whole.count);
+      expect(column.cards.map((card) => card.id)).toEqual(whole.cards.slice(0, 2).map((card) => card.id));
+    }
   });
 
   it("filters by plan item, fiscal year and the authors' division when they submitted", async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "ideas_stage_changed_idx" ON "ideas" USING btree ("stage","stage_changed_at","id");--> statement-breakpoint
+CREATE INDEX "ideas_duplicate_of_idx" ON "ideas" USING btree ("duplicate_of_idea_id");
