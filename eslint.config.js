@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", ".cache/", "data/", "test-results/", "playwright-report/", "db/migrations/"] },
+  { ignores: ["build/", "public/build/", "node_modules/", ".cache/", "data/", "test-results/", "playwright-report/", "db/migrations/", ".tmp/", "backups/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

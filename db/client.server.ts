@@ -99,7 +99,8 @@ async function openPostgres(databaseUrl: string, maxConnections = 10, logger: Qu
 async function openPglite(dataDir: string | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
   let releaseLock: (() => Promise<void>) | undefined;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    // Personal data (PDPA): the folder is the database; only the account running the app may read it.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     releaseLock = await lockDataDir(dataDir);
   }
   let client: PGlite;

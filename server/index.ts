@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
@@ -14,6 +15,9 @@ import { isCrossSiteMutation } from "../app/domain/request-origin";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
+/** How long a stopping server keeps accepting, so requests already sent are served. */
+const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1000);
+
 // PGlite never autovacuums; refresh statistics on a timer as well as at start-up.
 const VACUUM_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
@@ -28,8 +32,20 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
+// While shutting down, every answer closes its connection so keep-alive clients reconnect to
+// another instance instead of reusing a socket that is about to go away; /healthz says 503 so a
+// load balancer stops sending new work here.
+let shuttingDown = false;
+app.use((_request, response, next) => {
+  if (shuttingDown) response.set("Connection", "close");
+  next();
+});
+
 app.get("/healthz", (_request, response) => {
-  response.set("Cache-Control", "no-store").json({ ok: true, engine: database.engine });
+  response
+    .status(shuttingDown ? 503 : 200)
+    .set("Cache-Control", "no-store")
+    .json({ ok: !shuttingDown, engine: database.engine });
 });
 
 // Fingerprinted build assets never change; everything else in public/ briefly cached.
@@ -79,7 +95,6 @@ const vacuumTimer = setInterval(() => {
 }, VACUUM_INTERVAL_MS);
 vacuumTimer.unref();
 
-let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
@@ -90,7 +105,12 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   forceExit.unref();
-  server.close(async () => {
+  // Keep accepting for a moment: connections the kernel already queued (clients that sent their
+  // request just before the signal) are served, not reset. Then stop listening — without
+  // http.Server.close(), which since Node 19 also drops accepted sockets whose request has not
+  // been read yet.
+  await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS));
+  net.Server.prototype.close.call(server, async () => {
     try {
       await database.close();
       console.log("[server] database closed");
@@ -100,8 +120,8 @@ async function shutdown(signal: string) {
       process.exit(1);
     }
   });
-  // Idle keep-alive sockets would hold server.close() open.
-  server.closeIdleConnections();
+  // Sockets kept alive from before the signal close after their next answer (Connection: close)
+  // or after keepAliveTimeout (5 s) idle; closing them early could cut a request being read.
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
