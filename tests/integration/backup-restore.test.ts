@@ -1,0 +1,176 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle, type OpenOptions } from "../../db/client.server";
+import { projectRoot } from "../../db/project-root.server";
+import { appSettings } from "../../db/schema";
+import { seedDemoData } from "../../db/seed/seed.server";
+import { engineName, queryRows, snapshotEveryTable, testDatabaseUrl } from "./test-database";
+
+// db:backup and db:restore through the command line, as an operator runs them, on the engine
+// this run uses: PGlite (a data folder) or PostgreSQL (a fresh database on TEST_DATABASE_URL).
+
+type CommandResult = { code: number | null; stdout: string; stderr: string };
+
+function runCommand(script: "backup" | "restore", args: string[], databaseEnv: Record<string, string>): Promise<CommandResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", ...databaseEnv };
+  if (!("DATABASE_URL" in databaseEnv)) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot(), "db", "scripts", `${script}.ts`), ...args], {
+    cwd: projectRoot(),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** One database the commands and the test both reach: the env the commands get, and how the test opens it. */
+type Subject = { env: Record<string, string>; open: OpenOptions; dataDir?: string; drop(): Promise<void> };
+
+const workDir = mkdtempSync(path.join(tmpdir(), "nawat-backup-"));
+let subject: Subject;
+
+async function createSubject(): Promise<Subject> {
+  if (!testDatabaseUrl) {
+    const dataDir = path.join(workDir, "data");
+    return { env: { DATA_DIR: dataDir }, open: { dataDir }, dataDir, drop: async () => {} };
+  }
+  const name = `nawat_backup_${randomBytes(4).toString("hex")}`;
+  const serverUrl = testDatabaseUrl; // narrowed for the closure below
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: { databaseUrl: url.toString(), maxConnections: 2 },
+    async drop() {
+      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(subject.open);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function firstIdeaTitle(handle: DatabaseHandle): Promise<string> {
+  const [row] = await queryRows<{ title: string }>(handle.db, sql`select title from ideas order by id limit 1`);
+  return row.title;
+}
+
+beforeAll(async () => {
+  subject = await createSubject();
+  await withDatabase(async (handle) => {
+    await handle.migrate();
+    await seedDemoData(handle.db);
+    // Writes of our own on top of the demo: Thai text and JSON must survive the round trip.
+    await handle.db.insert(appSettings).values({ key: "before_backup", value: { text: "สำรองข้อมูล", n: 1 } });
+    await handle.db.execute(sql`update ideas set title = title || ' (แก้ไขก่อนสำรอง)' where id = (select min(id) from ideas)`);
+  });
+});
+
+afterAll(async () => {
+  await subject?.drop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe(`db:backup and db:restore on ${engineName}`, () => {
+  it("restores exactly what was there at backup time: every table equal, later writes gone", async () => {
+    const [snapshotAtBackup, titleAtBackup] = await withDatabase((handle) => Promise.all([snapshotEveryTable(handle.db), firstIdeaTitle(handle)]));
+    expect(titleAtBackup).toContain("แก้ไขก่อนสำรอง");
+
+    const file = path.join(workDir, `backup.${testDatabaseUrl ? "dump" : "tar.gz"}`);
+    const backup = await runCommand("backup", [file], subject.env);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/wrote .+ \(\d+(\.\d)? (B|KB|MB)\) in \d+ ms/);
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+
+    // After the backup: an insert, an update and a delete.
+    const commentsBefore = snapshotAtBackup.idea_comments.length;
+    expect(commentsBefore).toBeGreaterThan(0);
+    await withDatabase(async (handle) => {
+      await handle.db.insert(appSettings).values({ key: "after_backup", value: { lost: true } });
+      await handle.db.execute(sql`update ideas set title = 'เขียนหลังสำรอง' where id = (select min(id) from ideas)`);
+      await handle.db.execute(sql`delete from idea_comments where id = (select max(id) from idea_comments)`);
+      expect((await snapshotEveryTable(handle.db)).idea_comments).toHaveLength(commentsBefore - 1);
+    });
+
+    const restore = await runCommand("restore", [file], subject.env);
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(restore.stdout).toMatch(/restored .+ in \d+ ms/);
+
+    await withDatabase(async (handle) => {
+      const restored = await snapshotEveryTable(handle.db);
+      expect(Object.keys(restored).sort()).toEqual(Object.keys(snapshotAtBackup).sort());
+      for (const table of Object.keys(snapshotAtBackup)) {
+        expect(restored[table], `table ${table}`).toEqual(snapshotAtBackup[table]);
+      }
+      expect(await handle.db.select().from(appSettings).where(eq(appSettings.key, "after_backup"))).toEqual([]);
+      expect(await firstIdeaTitle(handle)).toBe(titleAtBackup);
+      // The restored database still takes writes (sequences restored with the rows).
+      await handle.db.insert(appSettings).values({ key: "after_restore", value: { ok: true } });
+      await handle.db.execute(sql`insert into idea_comments (idea_id, author_person_id, body) select idea_id, author_person_id, 'หลังกู้คืน' from idea_comments limit 1`);
+    });
+
+    // What was replaced is kept: the old data folder aside (PGlite) or a dump of it (PostgreSQL).
+    if (subject.dataDir) {
+      const aside = readdirSync(workDir).filter((entry) => entry.startsWith("data.before-restore-"));
+      expect(aside).toHaveLength(1);
+      expect(existsSync(path.join(workDir, aside[0], "PG_VERSION"))).toBe(true);
+      expect(existsSync(path.join(workDir, aside[0], ".nawat.lock"))).toBe(false);
+    } else {
+      expect(readdirSync(workDir).filter((entry) => /-before-restore\.dump$/.test(entry))).toHaveLength(1);
+    }
+  }, 90_000);
+
+  it("refuses a database in use: backup (PGlite) and restore leave it untouched", async () => {
+    const file = path.join(workDir, `refused.${testDatabaseUrl ? "dump" : "tar.gz"}`);
+    const good = path.join(workDir, `backup.${testDatabaseUrl ? "dump" : "tar.gz"}`);
+    expect(existsSync(good)).toBe(true);
+    await withDatabase(async (handle) => {
+      // postgres.js connects lazily: one query, and this handle is a session like a running app's.
+      await handle.db.execute(sql`select 1`);
+      if (subject.dataDir) {
+        // The server (here: this process) holds the folder: a copy under it would not be a backup.
+        const backup = await runCommand("backup", [file], subject.env);
+        expect(backup.code).toBe(2);
+        expect(backup.stderr).toMatch(/in use by another process \(pid \d+\)/);
+        expect(backup.stderr).toMatch(/stop it, run db:backup/);
+        expect(existsSync(file)).toBe(false);
+      }
+      const restore = await runCommand("restore", [good], subject.env);
+      expect(restore.code).toBe(2);
+      expect(restore.stderr).toMatch(subject.dataDir ? /Restore refused: stop the server first/ : /Restore refused: .* in use by \d+ other session/);
+      // Untouched: the row written after the restore in the first test is still there.
+      const rows = await handle.db.select().from(appSettings).where(eq(appSettings.key, "after_restore"));
+      expect(rows).toHaveLength(1);
+    });
+
+    // A backup of the other engine is recognised by its first bytes and refused with the reason.
+    const otherEngine = path.join(workDir, "other-engine.bak");
+    writeFileSync(otherEngine, testDatabaseUrl ? gzipSync("not a data folder") : Buffer.from("PGDMP\u0001\u000e"));
+    const wrongEngine = await runCommand("restore", [otherEngine], subject.env);
+    expect(wrongEngine.code).toBe(2);
+    expect(wrongEngine.stderr).toMatch(testDatabaseUrl ? /backup of the embedded database \(PGlite\), but DATABASE_URL is set/ : /is a PostgreSQL dump \(pg_dump\), but DATABASE_URL is not set/);
+  }, 60_000);
+});
