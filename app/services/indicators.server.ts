@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, getTableColumns, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
   actionPlanActivities,
@@ -79,14 +79,26 @@ function percentOf(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : (numerator / denominator) * 100;
 }
 
-async function countByYear(db: Database, table: typeof projects | typeof innovations, plan: PlanPeriod, fiscalYearBE: number) {
+/** Projects (not cancelled) or innovations per fiscal year: one grouped query for every year. */
+async function countsPerYear(db: Database, table: typeof projects | typeof innovations): Promise<Map<number, number>> {
   const notCancelled = table === projects ? ne(projects.status, "cancelled") : undefined;
-  const [perYear] = await db.select({ n: count() }).from(table).where(and(eq(table.fiscalYear, fiscalYearBE), notCancelled));
-  const [cumulative] = await db
-    .select({ n: count() })
+  const rows = await db
+    .select({ fiscalYear: table.fiscalYear, n: count() })
     .from(table)
-    .where(and(between(table.fiscalYear, plan.firstFiscalYearBE, fiscalYearBE), notCancelled));
-  return { perYear: Number(perYear.n), cumulative: Number(cumulative.n) };
+    .where(and(isNotNull(table.fiscalYear), notCancelled))
+    .groupBy(table.fiscalYear);
+  return new Map(rows.map((row) => [Number(row.fiscalYear), Number(row.n)]));
+}
+
+/** A year's count and the count since the plan began, from countsPerYear. */
+function yearAndCumulative(perYear: Map<number, number>, plan: PlanPeriod, fiscalYearBE: number) {
+  let cumulative = 0;
+  for (const [year, n] of perYear) if (year >= plan.firstFiscalYearBE && year <= fiscalYearBE) cumulative += n;
+  return { perYear: perYear.get(fiscalYearBE) ?? 0, cumulative };
+}
+
+async function countByYear(db: Database, table: typeof projects | typeof innovations, plan: PlanPeriod, fiscalYearBE: number) {
+  return yearAndCumulative(await countsPerYear(db, table), plan, fiscalYearBE);
 }
 
 /** What every indicator view reads first; a page showing several views reads it once. */
@@ -315,7 +327,7 @@ export async function planTrend(
   options: { now?: Date; context?: IndicatorContext; /** A year the caller already computed (organisation-wide), not computed again. */ known?: YearIndicators } = {},
 ): Promise<TrendRow[]> {
   const now = options.now ?? new Date();
-  const [{ settings, indicatorList }, yearSettings, snapshots] = await Promise.all([
+  const [{ settings, indicatorList }, yearSettings, snapshots, projectsPerYear, innovationsPerYear] = await Promise.all([
     options.context ?? loadIndicatorContext(db),
     db.select().from(fiscalYearSettings),
     // Only what the trend shows: never the people behind LG1.
@@ -327,6 +339,8 @@ export async function planTrend(
         cumulative: sql<number | null>`(${indicatorSnapshots.details} ->> 'cumulative')::numeric`,
       })
       .from(indicatorSnapshots),
+    countsPerYear(db, projects),
+    countsPerYear(db, innovations),
   ]);
   const plan = settings.planPeriod;
   const targetOf = (code: string, fiscalYearBE: number) => indicatorList.find((indicator) => indicator.code === code)?.targets[fiscalYearBE] ?? null;
@@ -349,11 +363,9 @@ export async function planTrend(
         innovationsCumulative = numberOrNull(snapshot("INNOVATIONS")?.cumulative);
       } else if (!future) {
         const rule = setting ? parseParticipationRule(setting.participationRule) : DEFAULT_PARTICIPATION_RULE;
-        const [divisionCounts, projectCounts, innovationCounts] = await Promise.all([
-          participationSummary(db, fiscalYearBE, rule, settings.fiscalCalendar, now),
-          countByYear(db, projects, plan, fiscalYearBE),
-          countByYear(db, innovations, plan, fiscalYearBE),
-        ]);
+        const divisionCounts = await participationSummary(db, fiscalYearBE, rule, settings.fiscalCalendar, now);
+        const projectCounts = yearAndCumulative(projectsPerYear, plan, fiscalYearBE);
+        const innovationCounts = yearAndCumulative(innovationsPerYear, plan, fiscalYearBE);
         lg1 = percentOf(
           divisionCounts.reduce((sum, entry) => sum + entry.participants, 0),
           divisionCounts.reduce((sum, entry) => sum + entry.population, 0),

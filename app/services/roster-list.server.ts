@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.server";
 import { csvDownloadHeaders, toExcelCsv } from "../domain/csv-safety";
 import { calendarDateIn } from "../domain/calendar-date";
+import { parseRecordId } from "../domain/record-id";
 import { fiscalYearDates, fiscalYearOfDate, fiscalYearRange } from "../domain/fiscal-year";
 import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from "../domain/roster-import";
 import { sortByThaiName } from "../i18n/format";
@@ -12,9 +13,9 @@ export type RosterShow = "active" | "all" | number;
 
 export type RosterQuery = { show: RosterShow; divisionId: number | null; categoryId: number | null };
 
+/** An id or year from the address; anything else (junk, "1e96", out of integer range) is null. */
 function positiveInt(value: string | null): number | null {
-  const parsed = Number(value);
-  return value && Number.isInteger(parsed) && parsed > 0 ? parsed : null;
+  return parseRecordId(value);
 }
 
 /** The list's filters from the address (?show=active|all|2569&division=…&category=…). */
