@@ -28,6 +28,16 @@ describe("formula injection (OWASP CSV injection)", () => {
       }),
     );
     expect(restoreNeutralisedCell("'quoted")).toBe("'quoted");
+    // A value that already looks escaped gets one more quote, so it round-trips (found by fast-check).
+    for (const value of ["'+", "'=1+1", "''@x"]) {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+      expect(restoreNeutralisedCell(neutraliseFormula(value))).toBe(value);
+    }
+    fc.assert(
+      fc.property(fc.stringMatching(/^'*[=+\-@\t\r].*$/), (value) => {
+        expect(restoreNeutralisedCell(neutraliseFormula(value))).toBe(value);
+      }),
+    );
   });
 
   it("no cell of an export starts with = + - @ TAB or CR, whatever the data", () => {

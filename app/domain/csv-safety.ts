@@ -15,17 +15,21 @@ import { stringify } from "csv-stringify/sync";
 
 export const UTF8_BOM = "\uFEFF";
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+/**
+ * Cells that get the quote prefix: those a spreadsheet would read as a formula (a leading
+ * = + - @ TAB or CR, OWASP CSV injection), and those that already look like a prefixed one
+ * ("'=x", "''+x"), so that restoring on import gives back exactly what was exported.
+ */
+const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
 
 /** A cell made safe to open in a spreadsheet: "'" before a leading = + - @ TAB or CR. */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  return NEEDS_PREFIX.test(value) ? `'${value}` : value;
 }
 
 /** Undo `neutraliseFormula` on an imported cell: "'=x" → "=x"; any other value is kept as it is. */
 export function restoreNeutralisedCell(value: string): string {
-  return value.startsWith("'") && FORMULA_TRIGGER.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEEDS_PREFIX.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 export type CsvCell = string | number | null | undefined;
