@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { openDatabase } from "../../db/client.server";
-import { projectRoot } from "../../db/project-root.server";
 import { ideaComments, ideaVotes } from "../../db/schema";
+import { SERVER_ENTRY, startBuiltServer } from "./fixtures/built-server";
 import { findPersonId, testDatabaseUrl } from "./test-database";
 
 // The built server on PGlite killed with SIGKILL in the middle of a stream of writes: every write
@@ -15,22 +13,10 @@ import { findPersonId, testDatabaseUrl } from "./test-database";
 
 const DEMO_PASSWORD = "nawat-demo";
 const VOTE_ROUTE = encodeURIComponent("routes/ideas.$ideaId.vote");
-// NAWAT_SERVER_ENTRY: a snapshot of the build elsewhere (e.g. .tmp/<you>-app/build/index.js).
-const SERVER_ENTRY = path.resolve(process.env.NAWAT_SERVER_ENTRY ?? path.join(projectRoot(), "build", "index.js"));
 /** Writes acknowledged before the kill: enough that the kill lands mid-stream, not at the start. */
 const ACKNOWLEDGED_BEFORE_KILL = 40;
 const WRITERS = 4;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function signIn(baseUrl: string, username: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
@@ -58,25 +44,17 @@ describe("the embedded database after a crash", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "nawat-crash-"));
       folders.push(dir);
       const dataDir = path.join(dir, "data");
-      const port = await freePort();
-      const baseUrl = `http://127.0.0.1:${port}`;
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATA_DIR: dataDir };
-      delete env.DATABASE_URL;
-      const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+      const server = await startBuiltServer({ NODE_ENV: "production", DATA_DIR: dataDir });
+      const { child } = server;
+      const baseUrl = server.origin;
+      const output = server.output;
+      const exited = server.exited.then(({ signal }) => signal);
 
       const acknowledgedComments = new Map<number, string>();
       const acknowledgedVotes = new Set<number>();
       let refusedOrFailedAfterKill = 0;
       let failedBeforeKill = 0;
       try {
-        await new Promise<void>((resolve, reject) => {
-          const timer = setInterval(() => output.includes("listening on") && (clearInterval(timer), resolve()), 50);
-          void exited.then(() => (clearInterval(timer), reject(new Error(`server exited before listening:\n${output}`))));
-        });
         const staff = await signIn(baseUrl, "LS025");
         const list = await fetch(`${baseUrl}/ideas`, { headers: { cookie: staff } });
         const ideaIds = [...new Set([...(await list.text()).matchAll(/href="\/ideas\/(\d+)"/g)].map((match) => Number(match[1])))];
@@ -132,7 +110,7 @@ describe("the embedded database after a crash", () => {
         expect(child.kill("SIGKILL")).toBe(true);
         expect(await exited).toBe("SIGKILL");
         await Promise.all(writers);
-        expect(failedBeforeKill, output).toBe(0);
+        expect(failedBeforeKill, output()).toBe(0);
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type OpenOptions } from "../../db/client.server";
-import { projectRoot } from "../../db/project-root.server";
 import { ideaComments, ideaVotes } from "../../db/schema";
+import { SERVER_ENTRY, startBuiltServer } from "./fixtures/built-server";
 import { engineName, findPersonId, testDatabaseUrl } from "./test-database";
 
 // The built server (build/index.js, made by `npm run build` before the database tests) stopped
@@ -19,48 +17,9 @@ import { engineName, findPersonId, testDatabaseUrl } from "./test-database";
 const DEMO_PASSWORD = "nawat-demo";
 /** Remix's data request for the vote action (what a fetcher sends): the action's JSON and status. */
 const VOTE_ROUTE = encodeURIComponent("routes/ideas.$ideaId.vote");
-// NAWAT_SERVER_ENTRY: a snapshot of the build elsewhere (e.g. .tmp/<you>-app/build/index.js).
-const SERVER_ENTRY = path.resolve(process.env.NAWAT_SERVER_ENTRY ?? path.join(projectRoot(), "build", "index.js"));
 
 type Outcome = { label: string; status?: number; error?: string; location?: string; body: string };
 type Sent = { flushed: Promise<void>; done: Promise<Outcome> };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-type RunningServer = { child: ChildProcess; port: number; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output: () => string };
-
-async function startServer(databaseEnv: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" };
-  if (!("DATABASE_URL" in databaseEnv)) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes("listening on")) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 50);
-    void exited.then(({ code }) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${output}`));
-    });
-  });
-  return { child, port, exited, output: () => output };
-}
 
 /** One request on its own connection; `flushed` once every byte of it has been handed to the kernel. */
 function send(
@@ -147,7 +106,7 @@ describe(`graceful shutdown of the built server on ${engineName}`, () => {
   it("SIGTERM during a batch of reads and writes: all accepted requests answered normally, exit 0, writes kept", async () => {
     expect(existsSync(SERVER_ENTRY), `${SERVER_ENTRY} is missing: run npm run build first`).toBe(true);
     const database = await databaseForServer();
-    const server = await startServer(database.env); // migrates and loads the demo on first start
+    const server = await startBuiltServer({ ...database.env, NODE_ENV: "production" }); // migrates and loads the demo on first start
     try {
       const staff = await signIn(server.port, "LS025");
       const executive = await signIn(server.port, "LS001");
