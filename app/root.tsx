@@ -17,7 +17,8 @@ import { useNonce } from "./components/nonce";
 import { navigationFor } from "./domain/roles";
 import { useI18n } from "./i18n/use-i18n";
 import { resolveLocale } from "./i18n/locale.server";
-import { translate, type AppLocale } from "./i18n/messages";
+import { englishMessagesForBrowser } from "./i18n/english.server";
+import type { AppLocale } from "./i18n/messages.server";
 import stylesheet from "./styles/app.css";
 import { NotificationBell } from "./components/notification-bell";
 import { countUnread } from "./models/notifications.server";
@@ -47,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      // English reaches the browser only for English readers; client bundles hold Thai only.
+      englishMessages: locale === "en" ? englishMessagesForBrowser() : null,
       timeZone: settings.fiscalCalendar.timeZone,
       organisationName: locale === "en" ? settings.organisation.nameEn : settings.organisation.nameTh,
       user: user && {
@@ -89,7 +92,7 @@ export default function App() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      <SiteFooter locale={data.locale} organisationName={data.organisationName} />
+      <SiteFooter organisationName={data.organisationName} />
     </>
   );
 }
@@ -153,10 +156,11 @@ function SiteHeader({
   );
 }
 
-function SiteFooter({ locale, organisationName }: { locale: AppLocale; organisationName: string }) {
+function SiteFooter({ organisationName }: { organisationName: string }) {
+  const { t } = useI18n();
   return (
     <footer className="site-footer">
-      {translate(locale, "app.name")} · {organisationName}
+      {t("app.name")} · {organisationName}
     </footer>
   );
 }

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { formatFileSize } from "../domain/attachment-kinds";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 
 export type AttachmentItem = {
@@ -27,7 +28,7 @@ export function AttachmentList({
   redirectTo: string;
   label?: string;
 }) {
-  const { t, date, number } = useI18n();
+  const { t, date, number } = useI18n(projectsMessages);
   if (attachments.length === 0) return <p className="muted">{t("projects.attachment.none")}</p>;
   return (
     <ul className="attachment-list" aria-label={label ?? t("projects.attachment.listLabel")}>

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { ATTACHMENT_ACCEPT } from "../domain/attachment-kinds";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 
 /**
@@ -22,7 +23,7 @@ export function AttachmentUpload({
   /** Behind a "attach a file" toggle (open again when there is an error), for pages with many records. */
   collapsed?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const navigation = useNavigation();
   const id = `upload-${ownerType}-${ownerId}`;
   const busy = navigation.state === "submitting" && navigation.formData?.get("ownerId") === String(ownerId) && navigation.formData?.get("ownerType") === ownerType;

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 
 export type BoardCardData = {
@@ -14,7 +15,7 @@ export type BoardCardData = {
 
 /** The label of a move in a list of choices: a step back says so. */
 export function useMoveLabel() {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   return (from: IdeaStage, to: IdeaStage) =>
     from === "committee_review" && to === "screening" ? t("pipeline.review.sendBack", { stage: t(`stage.${to}`) }) : t(`stage.${to}`);
 }
@@ -25,7 +26,7 @@ export function useMoveLabel() {
  * an original or a project is finished on the review page.
  */
 export function BoardCard({ card }: { card: BoardCardData }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(pipelineMessages);
   const moveLabel = useMoveLabel();
   const moves = movesFrom(card.stage, "committee");
   const systemMoves = movesFrom(card.stage, "system");

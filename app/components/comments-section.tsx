@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { COMMENT_MAX_LENGTH } from "../domain/comment-body";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { TextAreaField } from "./forms";
 
@@ -45,7 +46,7 @@ export function CommentsSection({
   /** The comments action's answer when this page is what a plain post came back to. */
   actionData?: CommentFormResult | null;
 }) {
-  const { t, number } = useI18n();
+  const { t, number } = useI18n(engagementMessages);
   return (
     <section id="comments" className="card comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t("engagement.comments.heading", { count: number(comments.length) })}</h2>
@@ -72,7 +73,7 @@ export function CommentsSection({
 }
 
 function CommentEntry({ comment, own }: { comment: CommentItem; own: boolean }) {
-  const { t, locale, dateTime } = useI18n();
+  const { t, locale, dateTime } = useI18n(engagementMessages);
   const name = (locale === "en" && comment.authorNameEn) || comment.authorNameTh;
   const createdAt = new Date(comment.createdAt);
   return (
@@ -93,7 +94,7 @@ function CommentEntry({ comment, own }: { comment: CommentItem; own: boolean }) 
 }
 
 function OwnCommentActions({ comment }: { comment: CommentItem }) {
-  const { t } = useI18n();
+  const { t } = useI18n(engagementMessages);
   const edit = useFetcher<CommentFormResult>();
   const remove = useFetcher();
   const editError = edit.state === "idle" ? edit.data?.fieldErrors?.body : undefined;
@@ -137,7 +138,7 @@ function NewCommentForm({
   submissionToken: string;
   actionData?: CommentFormResult;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(engagementMessages);
   const fetcher = useFetcher<CommentFormResult>();
   // After a comment went through, the action redirected and the page reloaded: the fetcher then
   // still holds the answer to an earlier (failed) try, which must no longer show, and the form

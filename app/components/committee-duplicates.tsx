@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 
 /**
@@ -7,7 +8,7 @@ import { useI18n } from "../i18n/use-i18n";
  * `listDuplicatesOf(db, ideaId)` from app/models/board.server.ts.
  */
 export function DuplicatesOfIdea({ duplicates, linkTo = (id) => `/ideas/${id}` }: { duplicates: { id: number; title: string }[]; linkTo?: (id: number) => string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   if (duplicates.length === 0) return null;
   return (
     <section className="card" aria-labelledby="duplicates-heading">

@@ -1,4 +1,6 @@
 import type { IdeaStage } from "../domain/idea-stages";
+import { ideasMessages } from "../i18n/catalogue/ideas";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 
 export type StageEventViewData = {
@@ -15,7 +17,7 @@ export type StageEventViewData = {
 
 /** The idea's moves, oldest first: who, when, from, to, why, and the meeting that decided it. */
 export function StageHistory({ events, headingId = "history-heading" }: { events: StageEventViewData[]; headingId?: string }) {
-  const { t, dateTime, date } = useI18n();
+  const { t, dateTime, date } = useI18n(ideasMessages, pipelineMessages);
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("pipeline.review.history")}</h2>

@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { IdeaStage } from "../domain/idea-stages";
 import type { MoveRule } from "../domain/pipeline";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { useMoveLabel } from "./board-card";
 import { Field, TextAreaField } from "./forms";
@@ -53,7 +54,7 @@ export function MoveForm({
   candidates: OriginalCandidateView[];
   options: MoveFormOptions;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   const moveLabel = useMoveLabel();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -119,7 +120,7 @@ function OriginalPicker({
   error: string | null;
   candidates: OriginalCandidateView[];
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   const errorId = `${prefix}-original-error`;
   return (
     <>
@@ -163,7 +164,7 @@ function ProjectFields({
   errors: Partial<Record<keyof MoveFormValuesView | "project", MessageKey>>;
   options: MoveFormOptions;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   const error = (field: keyof MoveFormValuesView | "project") => (errors[field] ? t(errors[field]!) : null);
   const selectField = (field: "planId" | "ownerPersonId" | "existingProjectId", label: string, empty: string, choices: { id: number; label: string }[]) => {
     const id = `${prefix}-${field}`;

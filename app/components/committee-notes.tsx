@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { TextAreaField } from "./forms";
 
@@ -33,7 +34,7 @@ export type NoteFormState = { parentNoteId: string; body: string; error: Message
  * those. Never shown to staff or authors (the loader that feeds it is committee-only).
  */
 export function CommitteeNotes({ notes, formState }: { notes: CommitteeNoteView[]; formState: NoteFormState }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   const tree = threads(notes);
   const rootState = formState && formState.parentNoteId === "" ? formState : null;
   return (
@@ -57,7 +58,7 @@ export function CommitteeNotes({ notes, formState }: { notes: CommitteeNoteView[
 }
 
 function NoteList({ notes, formState }: { notes: Thread[]; formState: NoteFormState }) {
-  const { t, dateTime, locale } = useI18n();
+  const { t, dateTime, locale } = useI18n(pipelineMessages);
   return (
     <ol className="note-list">
       {notes.map((note) => {

@@ -1,5 +1,6 @@
 import type { IdeaStage } from "../domain/idea-stages";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { FormNotice } from "./forms";
 
@@ -15,7 +16,7 @@ export type MoveProblem = {
 
 /** The message of a refused move, with its stages and the mover's name filled in. */
 export function useMoveProblemText() {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   return (problem: MoveProblem) =>
     t(problem.problem, {
       from: problem.from ? t(`stage.${problem.from}`) : "",
@@ -28,7 +29,7 @@ export function useMoveProblemText() {
 
 /** A refused move, said plainly; when someone else moved the idea first, where it is now. */
 export function MoveProblemNotice({ problem, showTypedHint }: { problem: MoveProblem; showTypedHint?: boolean }) {
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   const text = useMoveProblemText();
   return (
     <FormNotice tone="error">

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useI18n } from "../i18n/use-i18n";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 
 const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }> = {
   403: { title: "error.forbidden.title", body: "error.forbidden.body" },

@@ -1,5 +1,6 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 
 /**
@@ -10,7 +11,7 @@ export function FollowControl({ ideaId, following }: { ideaId: number; following
   const fetcher = useFetcher();
   const location = useLocation();
   const hydrated = useHydrated();
-  const { t } = useI18n();
+  const { t } = useI18n(engagementMessages);
   const pendingIntent = fetcher.formData?.get("intent");
   const shownFollowing = pendingIntent === "follow" ? true : pendingIntent === "unfollow" ? false : following;
   return (

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { IdeaStage } from "../domain/idea-stages";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { StageBadge } from "./stage-badge";
 
@@ -16,7 +17,7 @@ export type IdeaCardData = {
 };
 
 export function IdeaCard({ idea }: { idea: IdeaCardData }) {
-  const { t, date } = useI18n();
+  const { t, date } = useI18n(ideasMessages);
   return (
     <article className="card idea-card">
       <h2>

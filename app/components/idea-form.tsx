@@ -1,7 +1,8 @@
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Field, TextAreaField } from "./forms";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { StageBadge } from "./stage-badge";
 import type { IdeaStage } from "../domain/idea-stages";
@@ -45,7 +46,7 @@ export function IdeaForm({
   submitLabel: string;
   excludeIdeaId?: number;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(ideasMessages);
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "submit";
   const error = (field: string) => (fieldErrors[field] ? t(fieldErrors[field] as MessageKey) : null);
@@ -170,7 +171,7 @@ export function IdeaForm({
 }
 
 function SimilarIdeas({ ideas }: { ideas: SimilarIdea[] }) {
-  const { t } = useI18n();
+  const { t } = useI18n(ideasMessages);
   if (ideas.length === 0) return <div aria-live="polite" />;
   return (
     <div aria-live="polite">

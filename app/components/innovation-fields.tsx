@@ -1,5 +1,6 @@
 import { IP_STATUS_VALUES, type IpStatusValue } from "../domain/ip-status";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { Field, TextAreaField } from "./forms";
 import { SelectField } from "./project-fields";
@@ -18,7 +19,7 @@ export type InnovationFieldValues = {
 
 /** Name, description, delivery, who benefits and the IP record of an innovation. */
 export function InnovationFields({ values, fieldErrors }: { values: InnovationFieldValues; fieldErrors: Partial<Record<string, MessageKey>> }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const error = (field: string) => {
     const key = fieldErrors[field];
     return key ? t(key) : undefined;
@@ -91,7 +92,7 @@ export function InnovationFields({ values, fieldErrors }: { values: InnovationFi
 
 /** The IP status as a badge: protected statuses stand out. */
 export function IpStatusBadge({ status }: { status: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const known: IpStatusValue = (IP_STATUS_VALUES as readonly string[]).includes(status) ? (status as IpStatusValue) : "none";
   return <span className={`ip-status ip-status--${known === "none" ? "none" : "protected"}`}>{t(`projects.ip.${known}`)}</span>;
 }

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 
 /** The bell in the header: a link to /notifications, its name saying how many are unread. */
 export function NotificationBell({ unreadCount }: { unreadCount: number }) {
-  const { t, number } = useI18n();
+  const { t, number } = useI18n(engagementMessages);
   const label =
     unreadCount > 0 ? t("engagement.bell.labelUnread", { count: number(unreadCount) }) : t("engagement.bell.label");
   return (

@@ -1,6 +1,7 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { Field, TextAreaField } from "./forms";
 
 /** A labelled select with its hint and error beside it (same wiring as Field in forms.tsx). */
@@ -85,7 +86,7 @@ export function ProjectFields({
   withStatus?: boolean;
   idPrefix?: string;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const error = (field: string) => {
     const key = fieldErrors[field];
     return key ? t(key) : undefined;
@@ -201,14 +202,14 @@ export function ProjectFields({
 
 /** The project's status as a badge. */
 export function ProjectStatusBadge({ status }: { status: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const known = (STATUSES as readonly string[]).includes(status) ? (status as (typeof STATUSES)[number]) : "planned";
   return <span className={`project-status project-status--${known}`}>{t(`projects.status.${known}`)}</span>;
 }
 
 /** Progress as a bar with its percentage in words (the bar alone says nothing to a screen reader). */
 export function ProjectProgress({ value, label }: { value: number; label: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   return (
     <span className="project-progress">
       <progress max={100} value={value} aria-label={label}>

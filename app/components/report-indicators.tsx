@@ -1,4 +1,6 @@
 import type { IndicatorStatus } from "../domain/indicator-status";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 
 type Figure = {
@@ -25,7 +27,7 @@ const STATUS_CLASS: Record<IndicatorStatus, string> = {
 };
 
 function useFormatValue() {
-  const { number } = useI18n();
+  const { number } = useI18n(dashboardMessages, reportsMessages);
   return (unit: Figure["unit"], value: number | null) => {
     if (value === null) return "–";
     if (unit === "percent") return `${value.toFixed(1)}%`;
@@ -36,7 +38,7 @@ function useFormatValue() {
 
 /** The plan's indicators against their targets, as a table (reads and prints the same). */
 export function ReportIndicatorTable({ figures, caption }: { figures: Figure[]; caption: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(dashboardMessages, reportsMessages);
   const format = useFormatValue();
   const detail = (figure: Figure) => {
     if (figure.perYear !== null && figure.cumulative !== null) return `${t("dashboard.perYear", { count: figure.perYear })} · ${t("dashboard.cumulative", { count: figure.cumulative })}`;
@@ -84,7 +86,7 @@ type Division = { divisionId: number | null; nameTh: string; nameEn: string; num
 
 /** Participation (LG1) by division. */
 export function ReportDivisionTable({ divisions, caption }: { divisions: Division[]; caption: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(dashboardMessages, reportsMessages);
   return (
     <div className="table-wrap">
       <table className="report-table">

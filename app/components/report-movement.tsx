@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { MOVEMENT_KINDS, type MovementKind } from "../domain/report-csv";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 
 type Item = { id: number; title: string; date: string; attendees?: number };
@@ -17,7 +19,7 @@ const LINK_OF: Record<MovementKind, ((id: number) => string) | null> = {
 
 /** What moved in a quarter: the counts in one table, then a short list of each kind. */
 export function ReportMovement({ movement, headingLevel = 3 }: { movement: Movement; headingLevel?: 3 | 4 }) {
-  const { t, date } = useI18n();
+  const { t, date } = useI18n(dashboardMessages, reportsMessages);
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { textParagraphs } from "../domain/report-forms";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 
 /** Committee text as paragraphs (blank lines separate them); "not written yet" when empty. */
 export function ReportParagraphs({ text }: { text: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(reportsMessages);
   const paragraphs = textParagraphs(text);
   if (paragraphs.length === 0) return <p className="muted">{t("reports.texts.empty")}</p>;
   return (
@@ -18,7 +19,7 @@ export function ReportParagraphs({ text }: { text: string }) {
 
 /** Where the three signatories sign by hand: name, position and date on dotted lines. */
 export function ReportSignatures() {
-  const { t } = useI18n();
+  const { t } = useI18n(reportsMessages);
   const signers = [
     { key: "reporter", title: t("reports.sign.reporter"), orders: false },
     { key: "chair", title: t("reports.sign.chair"), orders: false },
@@ -55,7 +56,7 @@ export function ReportSignatures() {
 
 /** A print button once JavaScript runs; without it the hint beside says how to print. */
 export function PrintButton() {
-  const { t } = useI18n();
+  const { t } = useI18n(reportsMessages);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;
@@ -71,7 +72,7 @@ export function PrintButton() {
  * status judged at its end from the data recorded up to today; or today, for a running period.
  */
 export function AsOf({ closed, state, asOfDate, todayDate }: { closed: boolean; state: "finished" | "running" | "future"; asOfDate: string; todayDate: string }) {
-  const { t, date } = useI18n();
+  const { t, date } = useI18n(reportsMessages);
   if (closed) return <p className="muted">{t("reports.quarterly.closedNote")}</p>;
   if (state === "finished") return <p className="muted">{t("reports.quarterly.judgedAt", { date: date(asOfDate), today: date(todayDate) })}</p>;
   return (

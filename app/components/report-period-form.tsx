@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 
 /**
@@ -6,7 +7,7 @@ import { useI18n } from "../i18n/use-i18n";
  * works without JavaScript. Not printed.
  */
 export function ReportPeriodForm({ years, fiscalYearBE, quarter }: { years: number[]; fiscalYearBE: number; quarter?: number }) {
-  const { t, fiscalYear } = useI18n();
+  const { t, fiscalYear } = useI18n(reportsMessages);
   return (
     <Form method="get" className="actions report-controls">
       <label htmlFor="report-fy">{t("reports.year")}</label>

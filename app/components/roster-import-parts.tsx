@@ -1,11 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { FileError, RowError } from "../domain/roster-import";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { FormNotice } from "./forms";
 
 /** Every problem of a refused file: file-level ones first, then each bad row with its number and reason. */
 export function ImportProblems({ fileErrors, rowErrors }: { fileErrors: FileError[]; rowErrors: RowError[] }) {
-  const { t, date, number } = useI18n();
+  const { t, date, number } = useI18n(rosterMessages);
   const params = (values: Record<string, string | number> | undefined) =>
     Object.fromEntries(
       Object.entries(values ?? {}).map(([key, value]) => [key, key === "date" ? date(String(value)) : typeof value === "number" ? number(value) : value]),
@@ -107,7 +108,7 @@ export function importCountsFrom(searchParams: URLSearchParams): ImportCounts | 
 
 /** The preview's heading, a warning when the data changed since the file was read, and its counts. */
 export function ImportPreviewHeader({ stale, preview }: { stale: boolean; preview: { rowCount: number; addedCount: number; changedCount: number; unchangedCount: number } }) {
-  const { t, number } = useI18n();
+  const { t, number } = useI18n(rosterMessages);
   return (
     <>
       <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>

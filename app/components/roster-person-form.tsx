@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { Field } from "./forms";
 
@@ -82,7 +83,7 @@ export function RosterPersonForm({
   categories: Option[];
   submitLabel: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(rosterMessages);
   const navigation = useNavigation();
   const name = (item: Option) => (locale === "en" && item.nameEn) || item.nameTh;
   const error = (field: PersonFormFieldName) => (fieldErrors[field] ? t(fieldErrors[field]) : null);

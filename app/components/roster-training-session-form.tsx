@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { SessionFieldErrors, SessionFormValues } from "../domain/training-session";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { Field, TextAreaField } from "./forms";
 import { SelectField } from "./roster-person-form";
@@ -17,7 +18,7 @@ export function TrainingSessionForm({
   planOptions: { id: number; code: string; nameTh: string; nameEn: string }[];
   submitLabel: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(rosterMessages);
   const navigation = useNavigation();
   const error = (field: keyof SessionFormValues) => (fieldErrors[field] ? t(fieldErrors[field]) : null);
   const text = (field: keyof SessionFormValues, label: MessageKey, props: { required?: boolean; hint?: string; inputMode?: "decimal" } = {}) => (

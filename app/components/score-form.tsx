@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { SCORE_MAX, SCORE_MIN } from "../domain/pipeline";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 
 const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, index) => SCORE_MIN + index);
@@ -18,7 +19,7 @@ export function ScoreForm({
   values: Record<string, string>;
   errors: Record<string, MessageKey>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(pipelineMessages);
   const navigation = useNavigation();
   return (
     <Form method="post" className="stack" aria-label={t("pipeline.scores.yours")}>

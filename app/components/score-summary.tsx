@@ -1,5 +1,6 @@
 import type { Spread } from "../domain/pipeline";
 import { formatNumber } from "../i18n/format";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 
 export type ScoreSummaryView = {
@@ -11,7 +12,7 @@ export type ScoreSummaryView = {
 export type MemberScoresView = { personId: number; nameTh: string; scores: Record<number, number> }[];
 
 function useScoreFormat() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(pipelineMessages);
   const value = (number: number) => formatNumber(number, locale, { maximumFractionDigits: 2 });
   return {
     mean: (spread: Spread | null) => (spread ? value(spread.mean) : "–"),
@@ -25,7 +26,7 @@ function useScoreFormat() {
  * Place it with `getScoreSummary` behind `mayViewScoreSummary` (app/domain/pipeline.ts).
  */
 export function ScoreSummary({ summary, headingLevel = 2 }: { summary: ScoreSummaryView; headingLevel?: 2 | 3 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(pipelineMessages);
   const format = useScoreFormat();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -77,7 +78,7 @@ export function ScoreSummary({ summary, headingLevel = 2 }: { summary: ScoreSumm
 
 /** Every member's scores beside the mean and range: committee eyes only. */
 export function MemberScoresTable({ summary, members }: { summary: ScoreSummaryView; members: MemberScoresView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(pipelineMessages);
   const format = useScoreFormat();
   if (summary.raters === 0) return <p className="muted">{t("pipeline.scores.none")}</p>;
   return (

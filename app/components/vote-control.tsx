@@ -1,6 +1,7 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import type { action as voteAction } from "../routes/ideas.$ideaId.vote";
 
@@ -26,7 +27,7 @@ export function VoteControl({
   const fetcher = useFetcher<typeof voteAction>();
   const location = useLocation();
   const hydrated = useHydrated();
-  const { t, number } = useI18n();
+  const { t, number } = useI18n(engagementMessages);
   const reasonId = useId();
 
   // Optimistic: while the vote is on its way (and the page reloads its data), show its effect.

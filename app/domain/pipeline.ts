@@ -13,7 +13,7 @@
  *   project's record.
  * - Every committee move may cite its meeting (number, date, resolution); none requires it.
  */
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { EXITS, IDEA_STAGES, MAIN_LINE, type IdeaStage } from "./idea-stages";
 
 export type PipelineActor = "committee" | "author" | "system";

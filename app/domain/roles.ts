@@ -1,4 +1,4 @@
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 
 export const ROLES = ["staff", "committee", "hr", "executive", "director", "admin"] as const;
 export type Role = (typeof ROLES)[number];

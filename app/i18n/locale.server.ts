@@ -1,5 +1,5 @@
 import { isProduction } from "../config.server";
-import { isLocale, type AppLocale } from "./messages";
+import { isLocale, type AppLocale } from "./messages.server";
 
 export const LOCALE_COOKIE = "nawat_lang";
 

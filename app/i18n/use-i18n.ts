@@ -1,25 +1,44 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import type { loader as rootLoader } from "../root";
+import { coreMessages } from "./catalogue/core";
 import { formatDate, formatDateTime, formatNumber, formatPercent, fiscalYearLabel } from "./format";
-import { translate, type AppLocale, type MessageKey } from "./messages";
+import { fillPlaceholders, type AppLocale } from "./locales";
+import type { Catalogue, MessageKey } from "./messages.server";
 
-/** The person's language and formatters bound to it, for any component under the root. */
-export function useI18n() {
+/**
+ * The person's language and formatters bound to it, for any component under the root.
+ * Pass the catalogues whose messages the component shows (core is always there):
+ * `const { t } = useI18n(ideasMessages, engagementMessages)`. Only those catalogues' Thai is in
+ * the page's bundle; English comes from the root loader, for English readers only.
+ * `t` takes any key: typing it by the catalogues passed made the compiler take minutes, so
+ * catalogue-usage.test.ts checks instead that every key a file shows is in a catalogue it passes.
+ */
+export function useI18n(...catalogues: readonly Catalogue[]) {
   const rootData = useRouteLoaderData<typeof rootLoader>("root");
   const locale: AppLocale = rootData?.locale ?? "th";
   const timeZone = rootData?.timeZone ?? "Asia/Bangkok";
-  return useMemo(
-    () => ({
+  const english: Readonly<Record<string, string>> | null = rootData?.englishMessages ?? null;
+  // Module-level objects: the same on every render, so the memo holds while locale and zone do.
+  const [first, second, third, fourth] = catalogues;
+  if (catalogues.length > 4) throw new Error("useI18n takes at most four catalogues besides core");
+  return useMemo(() => {
+    const thai: readonly Catalogue[] = [coreMessages, first, second, third, fourth].filter((catalogue) => catalogue !== undefined);
+    const lookUp = (key: string): string => {
+      if (locale === "en" && english?.[key] !== undefined) return english[key];
+      for (const catalogue of thai) if (Object.hasOwn(catalogue, key)) return catalogue[key]!;
+      return key; // a key outside the catalogues passed: visible, never a crash
+    };
+    return {
       locale,
       timeZone,
-      t: (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values),
+      t: (key: MessageKey, values?: Record<string, string | number>) =>
+        fillPlaceholders(lookUp(key), values),
       date: (value: Date | string, style?: "long" | "medium" | "short") => formatDate(value, locale, { timeZone, style }),
       dateTime: (value: Date | string) => formatDateTime(typeof value === "string" ? new Date(value) : value, locale, { timeZone }),
       number: (value: number) => formatNumber(value, locale),
       percent: (value: number) => formatPercent(value, locale),
       fiscalYear: (fiscalYearBE: number, short?: boolean) => fiscalYearLabel(fiscalYearBE, locale, { short }),
-    }),
-    [locale, timeZone],
-  );
+    };
+  }, [locale, timeZone, english, first, second, third, fourth]);
 }

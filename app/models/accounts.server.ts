@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import { accountRoles, accounts, divisionAssignments, divisions, employmentPeriods, people } from "../../db/schema";
 import type { Role } from "../domain/roles";
-import type { AppLocale } from "../i18n/messages";
+import type { AppLocale } from "../i18n/messages.server";
 import { normaliseUsername } from "./sign-in-attempts.server";
 
 export type AccountForSignIn = {

@@ -6,9 +6,10 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalQuarterOf } from "../domain/fiscal-year";
 import { navigationFor } from "../domain/roles";
 import { fiscalYearLabel, formatDate } from "../i18n/format";
-import { translate, type MessageKey } from "../i18n/messages";
+import { translate, type MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
 import { getAppSettings } from "../models/settings.server";
+import { homeMessages } from "../i18n/catalogue/home";
 import { useI18n } from "../i18n/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "นวัต" }];
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { displayName, roles, todayLine } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { t } = useI18n(homeMessages);
   const cards = navigationFor(roles).filter((item) => item.to !== "/");
   return (
     <>

@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
+import { accountMessages } from "../i18n/catalogue/account";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "บัญชีของฉัน · นวัต" }];
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(accountMessages, adminMessages);
   const division = (locale === "en" && account.divisionNameEn) || account.divisionNameTh;
   return (
     <>

@@ -6,6 +6,7 @@ import { clientAddress, requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { PASSWORD_MIN_LENGTH } from "../domain/password-policy";
+import { accountMessages } from "../i18n/catalogue/account";
 import { useI18n } from "../i18n/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "เปลี่ยนรหัสผ่าน · นวัต" }];
@@ -37,7 +38,7 @@ export default function ChangePasswordPage() {
   const { mustChange } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useI18n();
+  const { t } = useI18n(accountMessages);
   const errors = actionData?.errors ?? {};
   return (
     <div className="card">

@@ -6,7 +6,9 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { ROLES } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { accountMessages } from "../i18n/catalogue/account";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { getAccount } from "../models/accounts.server";
 
@@ -57,7 +59,7 @@ export default function ManageAccountPage() {
   const { account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t } = useI18n(accountMessages, adminMessages);
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
   return (
     <>

@@ -7,7 +7,9 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { calendarDateIn } from "../domain/calendar-date";
 import { ROLES } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { accountMessages } from "../i18n/catalogue/account";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
 
@@ -48,7 +50,7 @@ export default function AccountsPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t } = useI18n(accountMessages, adminMessages);
   const created = searchParams.get("created");
   const chosenRoles = actionData?.roles ?? ["staff"];
   return (

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAuditActions, listAuditEntries } from "../models/audit.server";
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { entries, actions, action, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
-  const { t, dateTime } = useI18n();
+  const { t, dateTime } = useI18n(adminMessages);
   const withAction = (params: Record<string, string>) =>
     `?${new URLSearchParams({ ...(action ? { action } : {}), ...params })}`;
   return (
@@ -68,7 +69,8 @@ export default function AuditPage() {
       {entries.length === 0 ? (
         <p className="card">{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        // Long details scroll sideways: the region takes keyboard focus so it can be scrolled.
+        <div className="table-wrap" role="region" aria-label={t("audit.title")} tabIndex={0}>
           <table>
             <caption>{t("audit.title")}</caption>
             <thead>

@@ -5,7 +5,8 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { parseRecordId } from "../domain/record-id";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { CRITERION_NAME_MAX, addCriterion, criterionNameTaken, getCriterion, listCriteria, moveCriterion, updateCriterion } from "../models/scores.server";
@@ -85,7 +86,7 @@ export default function CriteriaAdminPage() {
   const { criteria } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t } = useI18n(adminMessages);
   const done = searchParams.get("done");
   const errorsFor = (intent: string, id: number | null): FieldErrors => (actionData && actionData.intent === intent && actionData.id === id ? actionData.fieldErrors : {});
   const typedFor = (intent: string, id: number | null) => (actionData && actionData.intent === intent && actionData.id === id ? actionData.submitted : null);

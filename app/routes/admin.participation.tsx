@@ -7,7 +7,8 @@ import { FormNotice, TextAreaField } from "../components/forms";
 import { fiscalYearOf } from "../domain/fiscal-year";
 import type { ParticipationRule } from "../domain/participation-rule";
 import { ruleFromForm, type ReportFormError, type RuleFormValues, type RuleScope } from "../domain/report-forms";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
@@ -78,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type Category = { code: string; nameTh: string; nameEn: string };
 
 function useRuleSummary(categories: Category[]) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(reportsMessages);
   return (rule: ParticipationRule) => {
     const population =
       rule.countedCategoryCodes === null
@@ -101,7 +102,7 @@ export default function ParticipationRulePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, date, locale } = useI18n();
+  const { t, fiscalYear, date, locale } = useI18n(reportsMessages);
   const summary = useRuleSummary(data.categories);
   const chosen = data.years.find((year) => year.fiscalYearBE === data.fiscalYearBE)!;
   const saved = actionData ? null : searchParams.get("saved");

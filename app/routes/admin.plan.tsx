@@ -6,7 +6,8 @@ import { addPlanItemForm, renamePlanItemForm, saveTargetsForm } from "../service
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { fiscalYearRange } from "../domain/fiscal-year";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
 import { getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
@@ -47,7 +48,7 @@ export default function PlanAdminPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, locale } = useI18n();
+  const { t, fiscalYear, locale } = useI18n(planMessages);
   const errorsFor = (intent: string): Record<string, MessageKey> => (actionData?.intent === intent ? actionData.fieldErrors : {});
   const typed = (intent: string, field: string) => (actionData?.intent === intent ? actionData.submitted[field] : undefined);
   const targetErrors = errorsFor("targets");
@@ -174,7 +175,7 @@ export default function PlanAdminPage() {
 }
 
 function RenameForm({ kind, id, label, item }: { kind: string; id: number; label: string; item: { nameTh: string; nameEn: string } }) {
-  const { t } = useI18n();
+  const { t } = useI18n(planMessages);
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="rename" />
@@ -215,7 +216,7 @@ function AddForm({
   parentLabel?: string;
   parents?: { id: number; label: string }[];
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(planMessages);
   const fieldError = (field: string) =>
     errors[field] ? (
       <p className="field__error" id={`${intent}-${field}-error`} role="alert">

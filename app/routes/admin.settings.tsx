@@ -5,7 +5,8 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { parseFiscalCalendar } from "../domain/fiscal-year";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { getAppSettings, saveFiscalCalendar } from "../models/settings.server";
@@ -52,7 +53,7 @@ export default function SettingsPage() {
   const { fiscalCalendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t } = useI18n(adminMessages);
   const values = actionData?.values ?? fiscalCalendar;
   return (
     <>

@@ -6,7 +6,8 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice, TextAreaField } from "../components/forms";
 import { checkCommentBody, COMMENT_MAX_LENGTH } from "../domain/comment-body";
 import { parseRecordId } from "../domain/record-id";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteComment, getComment, updateComment } from "../models/comments.server";
 
@@ -59,7 +60,7 @@ export default function EditCommentPage() {
   const { comment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useI18n();
+  const { t } = useI18n(engagementMessages);
   const error = actionData?.fieldErrors.body;
   return (
     <>

@@ -11,6 +11,7 @@ import { isIdeaStage } from "../domain/idea-stages";
 import { ruleFor } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
@@ -100,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CommitteeBoardPage() {
   const { columns, query, options, search, moved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(pipelineMessages);
   return (
     <>
       <h1>{t("pipeline.board.title")}</h1>

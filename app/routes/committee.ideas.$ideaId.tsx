@@ -17,8 +17,10 @@ import { isIdeaStage, type IdeaStage } from "../domain/idea-stages";
 import { SCORING_STAGES, movesFrom } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
 import { sortByThaiName } from "../i18n/format";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
+import { ideasMessages } from "../i18n/catalogue/ideas";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import {
@@ -233,7 +235,7 @@ export default function CommitteeReviewPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, date, fiscalYear } = useI18n();
+  const { t, date, fiscalYear } = useI18n(ideasMessages, pipelineMessages);
   const { idea } = data;
   const moveData = actionData && (actionData.intent === "move" || actionData.intent === "findOriginal") ? (actionData as MoveActionData) : null;
   const scoreData = actionData?.intent === "score" ? (actionData as ScoreActionData) : null;

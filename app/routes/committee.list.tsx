@@ -8,6 +8,7 @@ import { StageBadge } from "../components/stage-badge";
 import { parseRecordId } from "../domain/record-id";
 import { formatNumber } from "../i18n/format";
 import { resolveLocale } from "../i18n/locale.server";
+import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
 import { filterQuery, listBoardIdeas, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CommitteeListPage() {
   const { rows, query, options, boardSearch, nextHref, firstHref } = useLoaderData<typeof loader>();
-  const { t, date, number, locale } = useI18n();
+  const { t, date, number, locale } = useI18n(pipelineMessages);
   return (
     <>
       <h1>{t("pipeline.list.title")}</h1>

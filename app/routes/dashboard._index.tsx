@@ -5,6 +5,8 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import type { IndicatorStatus } from "../domain/indicator-status";
 import { resolveLocale } from "../i18n/locale.server";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
 import { loadIndicatorContext, planTrend, yearIndicators, type IndicatorFigure, type TrendRow } from "../services/indicators.server";
@@ -38,7 +40,7 @@ const STATUS_CLASS: Record<IndicatorStatus, string> = {
 
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
-  const { t, fiscalYear } = useI18n();
+  const { t, fiscalYear } = useI18n(dashboardMessages, reportsMessages);
   const yearForm = (
     <Form method="get" className="actions">
       <label htmlFor="fy">{t("dashboard.year")}</label>
@@ -121,7 +123,7 @@ function formatValue(figure: Pick<IndicatorFigure, "unit">, value: number | null
 }
 
 function IndicatorCard({ figure, fiscalYearBE, needed }: { figure: IndicatorFigure; fiscalYearBE: number; needed: number | null }) {
-  const { t, locale, number } = useI18n();
+  const { t, locale, number } = useI18n(dashboardMessages, reportsMessages);
   const name = (locale === "en" && figure.nameEn) || figure.nameTh;
   return (
     <section className="card indicator" aria-label={name}>
@@ -171,7 +173,7 @@ function IndicatorCard({ figure, fiscalYearBE, needed }: { figure: IndicatorFigu
 }
 
 function ParticipationRuleText({ rule }: { rule: { countedCategoryCodes: string[] | null; countComments: boolean; countTrainingAttendance: boolean; excludeRejectedAtScreening: boolean } }) {
-  const { t } = useI18n();
+  const { t } = useI18n(dashboardMessages, reportsMessages);
   return (
     <section className="card" aria-labelledby="rule-heading">
       <h2 id="rule-heading">{t("dashboard.rule.title")}</h2>
@@ -188,7 +190,7 @@ function ParticipationRuleText({ rule }: { rule: { countedCategoryCodes: string[
 }
 
 function DivisionSection({ year }: { year: { fiscalYearBE: number; byDivision: { divisionId: number | null; nameTh: string; nameEn: string; numerator: number; denominator: number; percent: number | null }[] } }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(dashboardMessages, reportsMessages);
   const title = t("dashboard.byDivision");
   return (
     <section className="card" aria-labelledby="division-heading">
@@ -225,7 +227,7 @@ function DivisionSection({ year }: { year: { fiscalYearBE: number; byDivision: {
 }
 
 function FunnelSection({ funnel }: { funnel: { stage: string; count: number }[] }) {
-  const { t } = useI18n();
+  const { t } = useI18n(dashboardMessages, reportsMessages);
   const order = ["submitted", "screening", "committee_review", "approved", "in_progress", "implemented", "not_adopted", "duplicate", "withdrawn"] as const;
   return (
     <section className="card" aria-labelledby="funnel-heading">
@@ -253,7 +255,7 @@ function FunnelSection({ funnel }: { funnel: { stage: string; count: number }[] 
 }
 
 function TrendSection({ fiscalYearBE, trend }: { fiscalYearBE: number; trend: TrendRow[] }) {
-  const { t, fiscalYear, number } = useI18n();
+  const { t, fiscalYear, number } = useI18n(dashboardMessages, reportsMessages);
   const cell = (value: number | null, percent: boolean) => (value === null ? "–" : percent ? `${value.toFixed(1)}%` : number(value));
   return (
     <section className="card" aria-labelledby="trend-heading">

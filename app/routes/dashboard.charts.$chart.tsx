@@ -3,7 +3,7 @@ import { db } from "../../db/runtime.server";
 import { divisionChartSvg, trendChartSvg } from "../charts.server";
 import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
-import { translate } from "../i18n/messages";
+import { translate } from "../i18n/messages.server";
 import { fiscalYearLabel } from "../i18n/format";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";

@@ -4,6 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { listDivisions } from "../models/people.server";
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function PeopleTable({ rows, caption }: { rows: ParticipantDetail[]; caption: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(dashboardMessages);
   const what = (row: ParticipantDetail) =>
     [
       row.countedIdeas > 0 ? t("dashboard.drill.ideas", { count: row.countedIdeas }) : null,
@@ -94,7 +95,7 @@ function PeopleTable({ rows, caption }: { rows: ParticipantDetail[]; caption: st
 
 export default function ParticipationPeoplePage() {
   const data = useLoaderData<typeof loader>();
-  const { t, fiscalYear, locale } = useI18n();
+  const { t, fiscalYear, locale } = useI18n(dashboardMessages);
   return (
     <>
       <p>

@@ -13,6 +13,8 @@ import { StageBadge } from "../components/stage-badge";
 import { VoteControl } from "../components/vote-control";
 import { authorMayChange, isOpenForVotes } from "../domain/idea-stages";
 import { resolveLocale } from "../i18n/locale.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import { listDuplicatesOf } from "../models/board.server";
@@ -75,7 +77,7 @@ export default function IdeaPage() {
   const data = useLoaderData<typeof loader>();
   const { idea } = data;
   const [searchParams] = useSearchParams();
-  const { t, date, dateTime, fiscalYear } = useI18n();
+  const { t, date, dateTime, fiscalYear } = useI18n(engagementMessages, ideasMessages);
   const notice = searchParams.get("created") ? t("ideas.created") : searchParams.get("saved") ? t("ideas.saved") : null;
   return (
     <>

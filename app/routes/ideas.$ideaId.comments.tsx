@@ -6,7 +6,8 @@ import { CommentsSection } from "../components/comments-section";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { checkCommentBody } from "../domain/comment-body";
 import { parseRecordId } from "../domain/record-id";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { addComment, getCommentThreadIdea, listComments } from "../models/comments.server";
 
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaCommentsPage() {
   const { idea, comments, viewerPersonId, submissionToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(engagementMessages);
   return (
     <>
       <p>

@@ -7,8 +7,9 @@ import { FormNotice } from "../components/forms";
 import { IdeaForm } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
 import { authorMayChange } from "../domain/idea-stages";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorChangeResult } from "../models/ideas.server";
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditIdeaPage() {
   const { planOptions, staffOptions, values, ideaId, title, locked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(ideasMessages);
   return (
     <>
       <p>

@@ -3,12 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { parseRecordId } from "../domain/record-id";
 import { FilterSelect } from "../components/forms";
 import { IdeaCard } from "../components/idea-card";
 import { decodeIdeaCursor, isIdeaSort, IDEA_SORTS, type IdeaSort } from "../domain/idea-cursor";
 import { IDEA_STAGES, isIdeaStage } from "../domain/idea-stages";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { listIdeas, type IdeaListFilters } from "../models/ideas.server";
 import { listDivisions } from "../models/people.server";
@@ -19,9 +21,9 @@ export const meta: MetaFunction = () => [{ title: "ไอเดีย · นว�
 
 const PAGE_SIZE = 20;
 
+/** An id or year from the address; anything else (junk, "1e96", out of integer range) is no filter. */
 function positiveInt(value: string | null): number | undefined {
-  const parsed = Number(value);
-  return value && Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
+  return parseRecordId(value) ?? undefined;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -79,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IdeasPage() {
   const { ideas, nextHref, firstHref, query, plans, divisions, fiscalYears } = useLoaderData<typeof loader>();
-  const { t, fiscalYear } = useI18n();
+  const { t, fiscalYear } = useI18n(ideasMessages);
   return (
     <>
       <div className="actions">

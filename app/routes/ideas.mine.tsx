@@ -4,6 +4,7 @@ import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { IdeaCard } from "../components/idea-card";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { listIdeas } from "../models/ideas.server";
 import { getAppSettings } from "../models/settings.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyIdeasPage() {
   const { ideas } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { t } = useI18n(ideasMessages);
   return (
     <>
       <div className="actions">

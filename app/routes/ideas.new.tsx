@@ -9,6 +9,7 @@ import { IdeaForm } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
 import { fiscalYearOf } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
+import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import { createIdea, findSimilarIdeas } from "../models/ideas.server";
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIdeaPage() {
   const { planOptions, staffOptions, submissionToken, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(ideasMessages);
   const hasErrors = actionData && Object.keys(actionData.fieldErrors).length > 0 && !actionData.preview;
   return (
     <div className="card">

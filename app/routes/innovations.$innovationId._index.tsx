@@ -11,7 +11,8 @@ import { ProjectStatusBadge } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { listAttachments } from "../models/attachments.server";
 import { getFollowUp, getInnovationDetail } from "../models/innovations.server";
@@ -116,7 +117,7 @@ export default function InnovationPage() {
   const { innovation, attachments, followUpAttachments, today, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, fiscalYear } = useI18n();
+  const { t, locale, date, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const done = searchParams.get("done");
   const notice = done && !actionData ? DONE_NOTICES[done] : undefined;

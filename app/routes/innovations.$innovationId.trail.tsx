@@ -14,7 +14,8 @@ import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
 import type { AttachmentOwner } from "../../db/schema";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { ideasAuthoredBy, listAttachments, type AttachmentMeta } from "../models/attachments.server";
 import { getInnovationDetail, trailIdeasOfProject, type TrailEvent } from "../models/innovations.server";
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function PrintButton() {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   // Printing needs JavaScript; without it the browser's own print menu does the same.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -119,7 +120,7 @@ export default function EvidenceTrailPage() {
   const { innovation, project, ideas, projectFiles, innovationFiles, followUpFiles, today, organisation, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n();
+  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
   const here = `/innovations/${innovation.id}/trail`;

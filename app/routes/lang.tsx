@@ -3,7 +3,7 @@ import { db } from "../../db/runtime.server";
 import { getCurrentUser } from "../auth/current-user.server";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { localeCookie } from "../i18n/locale.server";
-import { isLocale } from "../i18n/messages";
+import { isLocale } from "../i18n/messages.server";
 import { setAccountLocale } from "../models/accounts.server";
 
 export async function loader() {

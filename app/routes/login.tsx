@@ -7,6 +7,7 @@ import { signIn } from "../auth/sign-in.server";
 import { startSession } from "../auth/session.server";
 import { Field, FormNotice } from "../components/forms";
 import { safeRedirectPath } from "../domain/safe-redirect";
+import { accountMessages } from "../i18n/catalogue/account";
 import { useI18n } from "../i18n/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "เข้าสู่ระบบ · นวัต" }];
@@ -53,7 +54,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t } = useI18n(accountMessages);
   const errors: ActionErrors = actionData?.errors ?? {};
   const formError = errors.form;
   return (

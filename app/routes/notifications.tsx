@@ -5,7 +5,8 @@ import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { isIdeaStage, type IdeaStage } from "../domain/idea-stages";
 import { parseRecordId } from "../domain/record-id";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { countUnread, listNotifications, markRead } from "../models/notifications.server";
 
@@ -90,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { notifications, unreadCount, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
-  const { t, locale, dateTime, number } = useI18n();
+  const { t, locale, dateTime, number } = useI18n(engagementMessages);
   return (
     <>
       <h1>{t("engagement.notifications.title")}</h1>

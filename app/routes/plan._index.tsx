@@ -4,6 +4,7 @@ import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalYearRange } from "../domain/fiscal-year";
+import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
 import { getPlanTree, listIndicatorsWithTargets, listLpaScores, type IndicatorWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { tree, indicators, lpaHistory, organisation, fiscalYears } = useLoaderData<typeof loader>();
-  const { t, locale, fiscalYear, number } = useI18n();
+  const { t, locale, fiscalYear, number } = useI18n(planMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   return (
     <>

@@ -9,7 +9,8 @@ import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import { actionPlanCompletion } from "../domain/indicator-status";
 import { ACTIVITY_STATUS_VALUES, isActivityStatus, parseActivityForm, type ActivityFormValues, type ReportFormError } from "../domain/report-forms";
 import { hasAnyRole } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { addActivity, changeActivity, listActivities, listPlanItems, moveActivity, type ActivityRow } from "../models/action-plan.server";
 import { listIndicatorsWithTargets } from "../models/plan.server";
@@ -112,7 +113,7 @@ export default function ActionPlanPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, number } = useI18n();
+  const { t, fiscalYear, number } = useI18n(reportsMessages);
   const editable = data.canEdit && !data.closed;
   const { completion } = data;
   return (
@@ -190,7 +191,7 @@ export default function ActionPlanPage() {
 type PlanItem = { id: number; code: string; nameTh: string; nameEn: string };
 
 function PlanItemSelect({ id, planItems, defaultValue, error }: { id: string; planItems: PlanItem[]; defaultValue: string; error?: ReportFormError }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(reportsMessages);
   return (
     <div className="field">
       <label htmlFor={id}>{t("reports.actions.planItem")}</label>
@@ -230,7 +231,7 @@ function ActivityTableRow({
   planItems: PlanItem[];
   actionData?: ActionResult;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(reportsMessages);
   const renameData = actionData?.intent === "rename" ? actionData : undefined;
   const hidden = (
     <>
@@ -316,7 +317,7 @@ function ActivityTableRow({
 }
 
 function AddActivityForm({ fiscalYearBE, planItems, actionData }: { fiscalYearBE: number; planItems: PlanItem[]; actionData?: ActionResult }) {
-  const { t } = useI18n();
+  const { t } = useI18n(reportsMessages);
   return (
     <section className="card" aria-labelledby="add-heading">
       <h2 id="add-heading">{t("reports.actions.add")}</h2>

@@ -6,7 +6,8 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { LPA_AREA_CODES, parseLpaForm, type LpaFormValues, type ReportFormError } from "../domain/report-forms";
 import { hasAnyRole } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteLpaScore, listLpaHistory, saveLpaScore } from "../models/lpa.server";
 import { participationSettings } from "../services/participation-rule.server";
@@ -71,7 +72,7 @@ export default function LpaPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear } = useI18n();
+  const { t, fiscalYear } = useI18n(reportsMessages);
   const values = actionData?.values.fiscalYear ? actionData.values : data.values;
   const errors = actionData?.fieldErrors ?? {};
   const error = (name: keyof LpaFormValues) => (errors[name] ? t(errors[name]!) : null);

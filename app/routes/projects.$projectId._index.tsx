@@ -12,8 +12,9 @@ import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { sortByThaiName } from "../i18n/format";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { listAttachments } from "../models/attachments.server";
 import { getProjectDetail } from "../models/projects.server";
@@ -111,7 +112,7 @@ export default function ProjectPage() {
   const { project, attachments, today, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n();
+  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
   const done = searchParams.get("done");
@@ -339,7 +340,7 @@ function MilestoneForm({
   fieldErrors: MilestoneFieldErrors;
   submitLabel: string;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   const error = (field: keyof MilestoneFieldErrors) => (fieldErrors[field] ? t(fieldErrors[field]) : undefined);
   return (
     <Form method="post" className="stack">

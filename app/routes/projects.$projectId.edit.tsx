@@ -8,6 +8,7 @@ import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { getProjectDetail } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
@@ -73,7 +74,7 @@ export default function EditProjectPage() {
   const { planOptions, staffOptions, values, project } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(projectsMessages);
   const name = (locale === "en" && project.nameEn) || project.nameTh;
   return (
     <>

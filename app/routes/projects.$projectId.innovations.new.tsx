@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { InnovationFields } from "../components/innovation-fields";
 import { parseRecordId } from "../domain/record-id";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { countProjectInnovations } from "../models/innovations.server";
 import { getProjectDetail } from "../models/projects.server";
@@ -46,7 +47,7 @@ export default function DeliverInnovationPage() {
   const { project, first, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(projectsMessages);
   const name = (locale === "en" && project.nameEn) || project.nameTh;
   const projectError = actionData?.fieldErrors.project;
   return (

@@ -10,6 +10,7 @@ import { fiscalYearRange } from "../domain/fiscal-year";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
 import { compareThai } from "../i18n/format";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { listInnovations } from "../models/innovations.server";
 import { getPlanTree } from "../models/plan.server";
@@ -64,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProjectsPage() {
   const { projects, innovations, perYear, years, planOptions, filters, isCommittee } = useLoaderData<typeof loader>();
-  const { t, locale, date, number, fiscalYear } = useI18n();
+  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const filtered = filters.plan !== "" || filters.status !== "" || filters.year !== "";
   return (

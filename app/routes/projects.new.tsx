@@ -7,6 +7,7 @@ import { FormNotice } from "../components/forms";
 import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { resolveLocale } from "../i18n/locale.server";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { getAppSettings } from "../models/settings.server";
 import {
@@ -47,7 +48,7 @@ export default function NewProjectPage() {
   const { planOptions, staffOptions, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useI18n();
+  const { t } = useI18n(projectsMessages);
   return (
     <>
       <p>

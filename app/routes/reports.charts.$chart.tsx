@@ -4,7 +4,7 @@ import { requireRole } from "../auth/current-user.server";
 import { trendChartSvg } from "../charts.server";
 import { resolveLocale } from "../i18n/locale.server";
 import { fiscalYearLabel } from "../i18n/format";
-import { translate } from "../i18n/messages";
+import { translate } from "../i18n/messages.server";
 import { planTrend } from "../services/indicators.server";
 
 /**

@@ -12,6 +12,8 @@ import { fiscalYearRange } from "../domain/fiscal-year";
 import { cleanReportText, REPORT_TEXT_MAX, type ReportFormError } from "../domain/report-forms";
 import { chosenReportQuarter, isFiscalQuarter } from "../domain/report-period";
 import { hasAnyRole } from "../domain/roles";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { saveQuarterlyText } from "../models/quarterly-reports.server";
 import { getAppSettings } from "../models/settings.server";
@@ -75,7 +77,7 @@ export default function QuarterlyReportPage() {
   const { planYears, report, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, date, dateTime, locale } = useI18n();
+  const { t, fiscalYear, date, dateTime, locale } = useI18n(dashboardMessages, reportsMessages);
   const { year, movement, texts } = report;
   const organisation = (locale === "en" && report.organisation.nameEn) || report.organisation.nameTh;
   const query = `fy=${report.fiscalYearBE}&q=${report.quarter}`;

@@ -9,6 +9,8 @@ import { ReportPeriodForm } from "../components/report-period-form";
 import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import { actionPlanCompletion } from "../domain/indicator-status";
 import { MOVEMENT_KINDS } from "../domain/report-csv";
+import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function YearlyReportPage() {
   const { planYears, report } = useLoaderData<typeof loader>();
-  const { t, fiscalYear, date, locale, number } = useI18n();
+  const { t, fiscalYear, date, locale, number } = useI18n(dashboardMessages, reportsMessages);
   const organisation = (locale === "en" && report.organisation.nameEn) || report.organisation.nameTh;
   const completion = actionPlanCompletion(report.activities.map((activity) => activity.status));
   const cell = (value: number | null, percent: boolean) => (value === null ? "–" : percent ? `${value.toFixed(1)}%` : number(value));

@@ -5,6 +5,7 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FilterSelect, FormNotice } from "../components/forms";
 import { RosterTable } from "../components/roster-table";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { listDivisions } from "../models/people.server";
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function RosterPage() {
   const { rows, divisions, categories, fiscalYears, query, exportHref } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, locale, fiscalYear } = useI18n();
+  const { t, locale, fiscalYear } = useI18n(rosterMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   return (
     <>

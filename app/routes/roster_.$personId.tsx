@@ -6,7 +6,10 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { SelectField } from "../components/roster-person-form";
 import { calendarDateIn } from "../domain/calendar-date";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { rosterMessages } from "../i18n/catalogue/roster";
+import { accountMessages } from "../i18n/catalogue/account";
+import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { employedOn, getPersonDetail } from "../models/roster.server";
@@ -110,7 +113,7 @@ export default function PersonPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n();
+  const { t, locale, date, number, fiscalYear } = useI18n(rosterMessages, accountMessages, adminMessages);
   const pick = (th: string, en: string) => (locale === "en" && en) || th;
   const saved = searchParams.get("saved");
   const errorOf = (intent: string, field: string) => {

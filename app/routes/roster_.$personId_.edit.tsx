@@ -5,6 +5,7 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { RosterPersonForm } from "../components/roster-person-form";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getPersonDetail } from "../models/roster.server";
 import { loadPersonFormOptions, parsePersonForm, personFormFromDetail, personFormValues, updatePerson } from "../services/roster-people.server";
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditPersonPage() {
   const { personId, heading, values, divisions, categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(rosterMessages);
   return (
     <>
       <p>

@@ -7,6 +7,7 @@ import { FormNotice } from "../components/forms";
 import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/roster-import-parts";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { FileError, RowError } from "../domain/roster-import";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { listDivisions } from "../models/people.server";
 import { listStaffCategories } from "../models/roster.server";
@@ -58,7 +59,7 @@ export default function RosterImportPage() {
   const { divisions, categories, columns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, number, date } = useI18n();
+  const { t, locale, number, date } = useI18n(rosterMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const done = actionData ? null : importCountsFrom(searchParams);
   const divisionName = (code: string) => {

@@ -7,8 +7,9 @@ import { FormNotice } from "../components/forms";
 import { TrainingSessionForm } from "../components/roster-training-session-form";
 import type { SessionFieldErrors, SessionFormValues } from "../domain/training-session";
 import { sortByThaiName } from "../i18n/format";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listAttendanceForExport } from "../models/training.server";
 import { editSession, loadSessionFormOptions, readSessionForm, removeSession, sessionFormFromRow, sessionIdParam } from "../services/training-sessions.server";
@@ -65,7 +66,7 @@ export default function TrainingSessionPage() {
   const { session, attendees, planOptions, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, date, number, fiscalYear } = useI18n();
+  const { t, date, number, fiscalYear } = useI18n(rosterMessages);
   const saved = searchParams.get("saved");
   const totalHours = attendees.reduce((sum, row) => sum + row.hours, 0);
   return (

@@ -6,7 +6,8 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { compareThai } from "../i18n/format";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listSessionRoster, type SessionRosterRow } from "../models/training.server";
 import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
@@ -102,7 +103,7 @@ export default function AttendancePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, date, number, locale } = useI18n();
+  const { t, date, number, locale } = useI18n(rosterMessages);
   const checkedIds = actionData ? new Set(actionData.checked) : null;
   const isChecked = (row: SessionRosterRow) => (checkedIds ? checkedIds.has(row.personId) : row.hours !== null);
   const hoursOf = (row: SessionRosterRow) => actionData?.hoursTyped[row.personId] ?? String(row.hours ?? session.hours);

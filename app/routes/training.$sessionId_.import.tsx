@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/roster-import-parts";
 import type { FileError, RowError } from "../domain/roster-import";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession } from "../models/training.server";
 import { commitAttendanceImport, previewAttendanceImport, type AttendancePreview } from "../services/training-attendance.server";
@@ -52,7 +53,7 @@ export default function AttendanceImportPage() {
   const { session } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, number, date } = useI18n();
+  const { t, number, date } = useI18n(rosterMessages);
   const done = actionData ? null : importCountsFrom(searchParams);
   return (
     <>

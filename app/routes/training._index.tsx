@@ -4,6 +4,7 @@ import { db } from "../../db/runtime.server";
 import { requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { trainingYearOverview, trainingYears } from "../services/training-figures.server";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TrainingPage() {
   const { years, overview } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, date, number, percent, fiscalYear, locale } = useI18n();
+  const { t, date, number, percent, fiscalYear, locale } = useI18n(rosterMessages);
   const share = (value: number | null) => (value === null ? "–" : percent(value));
   const deleted = searchParams.get("deleted");
   return (

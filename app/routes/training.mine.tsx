@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { personTraining } from "../services/training-figures.server";
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyTrainingPage() {
   const { rows, totals } = useLoaderData<typeof loader>();
-  const { t, date, number, fiscalYear } = useI18n();
+  const { t, date, number, fiscalYear } = useI18n(rosterMessages);
   return (
     <>
       <h1>{t("training.mine.title")}</h1>

@@ -5,6 +5,7 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { TrainingSessionForm } from "../components/roster-training-session-form";
+import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { createSession, loadSessionFormOptions, readSessionForm } from "../services/training-sessions.server";
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewTrainingSessionPage() {
   const { planOptions, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t } = useI18n(rosterMessages);
   return (
     <>
       <p>

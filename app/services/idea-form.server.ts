@@ -2,7 +2,7 @@ import { eq, ilike, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { people, plans } from "../../db/schema";
 import { parseTags } from "../domain/idea-search";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
 import { sortByThaiName } from "../i18n/format";
 import type { IdeaInput } from "../models/ideas.server";

@@ -2,7 +2,7 @@ import type { Database } from "../../db/client.server";
 import { calendarDateIn } from "../domain/calendar-date";
 import { fiscalYearOfDate } from "../domain/fiscal-year";
 import { ipProblems, isIpStatus, type IpStatusValue } from "../domain/ip-status";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { deleteAttachmentsOf } from "../models/attachments.server";
 import { recordAudit } from "../models/audit.server";
 import {

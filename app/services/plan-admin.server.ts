@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client.server";
 import { parseTargetInput } from "../domain/target-input";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
   CodeTakenError,

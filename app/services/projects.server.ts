@@ -4,7 +4,7 @@ import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
 import { calendarDateIn } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
-import { translate, type MessageKey } from "../i18n/messages";
+import { translate, type MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
   deleteMilestone,

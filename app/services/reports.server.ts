@@ -17,7 +17,7 @@ import { indicatorHistoryCsv, participationPeopleCsv, quarterlyReportCsv, type C
 import { textParagraphs } from "../domain/report-forms";
 import { FISCAL_QUARTERS, periodState, reportAsOf, type PeriodState } from "../domain/report-period";
 import { fiscalYearLabel, formatDate } from "../i18n/format";
-import { translate, type AppLocale } from "../i18n/messages";
+import { translate, type AppLocale } from "../i18n/messages.server";
 import { listActivities, type ActivityRow } from "../models/action-plan.server";
 import { getQuarterlyText, listQuarterlyTexts, type QuarterlyText } from "../models/quarterly-reports.server";
 import { getAppSettings, type OrganisationInfo } from "../models/settings.server";

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client.server";
 import { dayBefore, isValidEmail, thaiDateInput, isValidEmployeeCode, normaliseEmployeeCode, parseImportDate, ROSTER_MAX_LENGTH } from "../domain/roster-import";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
   employedOn,

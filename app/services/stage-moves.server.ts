@@ -12,7 +12,7 @@ import {
   type PipelineActor,
 } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import { notifyIdeaAuthors } from "../models/notifications.server";
 import { createProjectForIdea, emptyProjectFormValues, parseProjectForm, type ProjectFieldErrors, type ProjectInput } from "./projects.server";

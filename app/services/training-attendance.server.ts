@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.server";
 import type { FileError, RowError } from "../domain/roster-import";
 import { attendanceCodesIn, planAttendanceImport, validateAttendanceCsv, type AttendancePlan } from "../domain/training-attendance-import";
 import { diffAttendance, parseHours } from "../domain/training-session";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
   codesOf,

@@ -14,26 +14,23 @@
  *
  * Needs a current build (`npm run build`); the suite builds before the integration tests.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray, like, notInArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { projectRoot } from "../../db/project-root.server";
 import { accounts, ideaAuthors, ideaComments, ideas, ideaVotes, innovations, people, projects, trainingSessions } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { startDatabase } from "../../db/startup.server";
 import type { Role } from "../../app/domain/roles";
+import { SERVER_ENTRY, startBuiltServer, stopBuiltServer, type BuiltServer } from "./fixtures/built-server";
+import { thaiCatalogue } from "../../app/i18n/messages.server";
 import { ROUTE_ACCESS, type SampleIds } from "./route-access/table";
 import { createTestDatabase, engineName, testDatabaseUrl, type TestDatabase } from "./test-database";
 
-const ROOT = projectRoot();
-const SERVER_ENTRY = path.join(ROOT, "build", "index.js");
 const DEMO_PASSWORD = "nawat-demo";
 const FOREIGN_ORIGIN = "https://evil.example";
 /** Requests in flight at once during the sweep (PGlite answers one query at a time anyway). */
@@ -48,62 +45,21 @@ const SERVER_START_TIMEOUT_MS = 150_000;
 // ---------------------------------------------------------------------------------------------
 // The server as a child process
 
-type RunningServer = { child: ChildProcess; origin: string; output: () => string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(database: { dataDir?: string; databaseUrl?: string }, production: boolean): Promise<RunningServer> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "DATA_DIR", "TEST_DATABASE_URL", "NODE_ENV", "PORT", "HOST", "TRUST_PROXY", "DEMO_DATA"]) delete env[name];
-  Object.assign(env, { PORT: String(port), HOST: "127.0.0.1", DEMO_DATA: "off" });
+function startServer(database: { dataDir?: string; databaseUrl?: string }, production: boolean): Promise<BuiltServer> {
+  const env: Record<string, string> = { DEMO_DATA: "off" };
   if (production) env.NODE_ENV = "production";
   if (database.dataDir) env.DATA_DIR = database.dataDir;
   if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before listening:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return { child, origin, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`the server did not answer /healthz within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${output}`);
+  return startBuiltServer(env, { timeoutMs: SERVER_START_TIMEOUT_MS });
 }
 
-async function stopServer(server: RunningServer | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
-  server.child.kill("SIGTERM");
-  const timer = setTimeout(() => server.child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Requests
 
 type Sent = { status: number; headers: Headers; body: string };
 
-async function send(server: RunningServer, pathAndQuery: string, options: { cookie?: string; method?: "GET" | "POST"; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Sent> {
+async function send(server: BuiltServer, pathAndQuery: string, options: { cookie?: string; method?: "GET" | "POST"; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Sent> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers };
   // A browser's same-origin form post, unless the test says otherwise.
@@ -117,7 +73,7 @@ async function send(server: RunningServer, pathAndQuery: string, options: { cook
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
-async function signIn(server: RunningServer, username: string): Promise<string> {
+async function signIn(server: BuiltServer, username: string): Promise<string> {
   const response = await fetch(`${server.origin}/login`, {
     method: "POST",
     headers: { Origin: server.origin, "Sec-Fetch-Site": "same-origin" },
@@ -174,6 +130,17 @@ function cspDirectives(header: string): Map<string, string[]> {
 }
 
 /** What is wrong with one HTML response (empty when nothing is); the nonce it used, if any. */
+const MESSAGE_KEYS = new Set(Object.keys(thaiCatalogue()));
+
+/**
+ * Message keys shown as text: a component's `t` finds only the catalogues it passed to useI18n,
+ * and shows the key itself for any other (e.g. an error key from an action).
+ */
+function rawMessageKeys(html: string): string[] {
+  const text = html.replace(/<script\b[\s\S]*?<\/script>/gi, " ").replace(/<[^>]*>/g, " ");
+  return [...new Set(text.match(/\b[a-zA-Z]+(?:\.[a-zA-Z_]+)+\b/g) ?? [])].filter((token) => MESSAGE_KEYS.has(token));
+}
+
 function problemsOfHtml(sent: Sent, production: boolean): { problems: string[]; nonce: string | null } {
   const problems: string[] = [];
   const csp = sent.headers.get("content-security-policy");
@@ -200,6 +167,8 @@ function problemsOfHtml(sent: Sent, production: boolean): { problems: string[]; 
     const maxAge = Number(/max-age=(\d+)/.exec(hsts ?? "")?.[1] ?? 0);
     if (maxAge < 180 * 24 * 60 * 60) problems.push(`HSTS missing or short in production: ${hsts}`);
   } else if (hsts) problems.push(`HSTS sent outside production: ${hsts}`);
+  const rawKeys = rawMessageKeys(sent.body);
+  if (rawKeys.length > 0) problems.push(`shows message keys instead of messages: ${rawKeys.join(", ")}`);
 
   if (nonce) {
     const scripts = sent.body.match(SCRIPT_TAG) ?? [];
@@ -301,8 +270,8 @@ if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run 
 describe(`security headers and cross-site posts on the real server (${engineName})`, () => {
   let fixture: Fixture;
   let scene: Scene;
-  let production: RunningServer | undefined;
-  let development: RunningServer | undefined;
+  let production: BuiltServer | undefined;
+  let development: BuiltServer | undefined;
   const cookies = new Map<Role, string>();
   /** The same people signed in on the non-production server. */
   const developmentCookies = new Map<Role, string>();
@@ -340,7 +309,7 @@ describe(`security headers and cross-site posts on the real server (${engineName
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await Promise.all([stopServer(production), stopServer(development)]);
+    await Promise.all([stopBuiltServer(production), stopBuiltServer(development)]);
     await fixture?.cleanup();
   }, 60_000);
 
@@ -419,6 +388,10 @@ describe(`security headers and cross-site posts on the real server (${engineName
     expect(problems).toEqual([]);
   });
 
+  it("the raw-key check finds a key shown as text, and not one inside a script or an attribute", () => {
+    expect(rawMessageKeys(`<p>ideas.list.title</p><a title="ideas.list.search">x</a><script>"ideas.list.sort"</script>`)).toEqual(["ideas.list.title"]);
+  });
+
   it("the same page twice gets two different nonces", async () => {
     const staff = cookies.get("staff");
     const [first, second] = await Promise.all([send(production!, "/ideas", { cookie: staff }), send(production!, "/ideas", { cookie: staff })]);
@@ -494,7 +467,7 @@ describe(`security headers and cross-site posts on the real server (${engineName
     expect(await bare.json()).toMatchObject({ result: "already" });
 
     // In the database (PGlite: once the server has let go of the folder): only the same-origin writes.
-    await stopServer(server);
+    await stopBuiltServer(server);
     const written = await fixture.withDb(async ({ db }) => ({
       crossSiteComments: (await db.select({ id: ideaComments.id }).from(ideaComments).where(like(ideaComments.body, "XSITE-MARKER%"))).length,
       crossSiteIdeas: (await db.select({ id: ideas.id }).from(ideas).where(like(ideas.title, "XSITE-MARKER%"))).length,

@@ -1,4 +1,5 @@
 // Messages for votes, comments, following and notifications.
+// Thai only: English lives in ./engagement.en.ts, which only the server imports.
 export const th = {
   "engagement.vote.label": "โหวต ({count})",
   "engagement.vote.notAllowed": "คุณโหวตไอเดียนี้ไม่ได้",
@@ -46,49 +47,5 @@ export const th = {
   "engagement.notification.other": "{actor} มีความเคลื่อนไหวในไอเดีย",
 } as const;
 
-export const en: Record<keyof typeof th, string> = {
-  "engagement.vote.label": "Vote ({count})",
-  "engagement.vote.notAllowed": "You cannot vote on this idea",
-  "engagement.vote.reason.own": "You cannot vote on an idea you authored",
-  "engagement.vote.reason.closed": "This idea is closed for votes",
-  "engagement.follow.label": "Follow",
-  "engagement.follow.on": "You follow this idea and will be notified when something happens",
-  "engagement.follow.off": "Follow to be notified when something happens to this idea",
-  "engagement.bell.label": "Notifications",
-  "engagement.bell.labelUnread": "Notifications, {count} unread",
-  "engagement.comments.heading": "Comments ({count})",
-  "engagement.comments.empty": "No comments yet",
-  "engagement.comments.closed": "This idea is closed for comments",
-  "engagement.comments.backToIdea": "Back to the idea",
-  "engagement.comment.by": "Comment by {name}",
-  "engagement.comment.committee": "Committee",
-  "engagement.comment.edited": "edited",
-  "engagement.comment.new": "Add a comment",
-  "engagement.comment.hint": "Markdown is allowed, up to {max} characters",
-  "engagement.comment.submit": "Post comment",
-  "engagement.comment.required": "Please write a comment",
-  "engagement.comment.tooLong": "The comment is longer than 5,000 characters",
-  "engagement.comment.edit": "Edit",
-  "engagement.comment.editTitle": "Edit comment",
-  "engagement.comment.editLabel": "Your comment",
-  "engagement.comment.save": "Save changes",
-  "engagement.comment.delete": "Delete",
-  "engagement.comment.deleteConfirmText": "Delete this comment? It cannot be restored",
-  "engagement.comment.deleteConfirm": "Yes, delete",
-  "engagement.notifications.title": "Notifications",
-  "engagement.notifications.unread": "{count} unread",
-  "engagement.notifications.allRead": "All read",
-  "engagement.notifications.markAllRead": "Mark all as read",
-  "engagement.notifications.markRead": "Mark as read",
-  "engagement.notifications.empty": "No notifications yet",
-  "engagement.notifications.new": "New",
-  "engagement.notifications.someone": "The system",
-  "engagement.notifications.pages": "Notification pages",
-  "engagement.notifications.newest": "Newest",
-  "engagement.notifications.older": "Older",
-  "engagement.notification.comment": "{actor} commented on the idea",
-  "engagement.notification.stageChanged": "{actor} changed the idea's stage",
-  "engagement.notification.stageChangedTo": "{actor} moved the idea to “{stage}”",
-  "engagement.notification.markedDuplicate": "{actor} marked the idea as a duplicate of another",
-  "engagement.notification.other": "{actor} did something on the idea",
-};
+/** Pass to useI18n(...) in a component that shows these messages. */
+export const engagementMessages = th;

@@ -1,0 +1,33 @@
+// English for ./account.ts. Server only (see ../english.server.ts).
+import type { th } from "./account";
+
+export const en: Record<keyof typeof th, string> = {
+  "login.title": "Sign in",
+  "login.username": "Employee code",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.invalid": "The employee code or password is not correct",
+  "login.throttled": "Too many failed sign-ins. Please wait {minutes} minutes and try again",
+  "login.disabled": "This account is disabled. Please contact the administrator",
+  "login.required": "Please enter your {field}",
+  "login.signedOut": "You have signed out",
+  "password.title": "Change password",
+  "password.mustChange": "An administrator set this password for you. Please choose your own before you continue",
+  "password.current": "Current password",
+  "password.new": "New password",
+  "password.confirm": "Confirm new password",
+  "password.hint": "At least {min} characters; an easy-to-remember phrase works well",
+  "password.submit": "Save password",
+  "password.changed": "Your password has been changed",
+  "password.currentWrong": "The current password is not correct",
+  "password.mismatch": "The two new passwords do not match",
+  "password.tooShort": "The password must have at least 8 characters",
+  "password.tooLong": "The password must have at most 128 characters",
+  "password.sameAsUsername": "The password must not be your employee code",
+  "password.mustDiffer": "The new password must differ from the current one",
+  "account.title": "My account",
+  "account.details": "My details",
+  "account.language": "Language",
+  "account.languageSaved": "Language saved",
+  "account.changePassword": "Change password",
+};
