@@ -51,7 +51,10 @@ app.get("/healthz", (_request, response) => {
 // Fingerprinted build assets never change; everything else in public/ briefly cached.
 const publicDir = path.join(projectRoot(), "public");
 app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(publicDir, { maxAge: "1h" }));
+// Every public file has an extension and no page has one: pages skip the disk lookup that
+// express.static makes for each request it sees.
+const publicFiles = express.static(publicDir, { maxAge: "1h" });
+app.use((request, response, next) => (path.extname(request.path) ? publicFiles(request, response, next) : next()));
 
 // Cross-site form posts are refused before any action runs (defence beside SameSite cookies).
 app.use((request, response, next) => {
