@@ -9,7 +9,7 @@ import { projectRoot } from "../db/project-root.server";
 import { setDatabase } from "../db/runtime.server";
 import { startDatabase } from "../db/startup.server";
 import { isProduction } from "../app/config.server";
-import { CLIENT_ADDRESS_HEADER } from "../app/auth/current-user.server";
+import { CLIENT_ADDRESS_HEADER, forgetRequest, REQUEST_ID_HEADER } from "../app/auth/current-user.server";
 import { isCrossSiteMutation } from "../app/domain/request-origin";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -76,6 +76,9 @@ app.use((request, response, next) => {
 app.use((request, response, next) => {
   // Overwritten, never trusted from the client: sign-in throttling counts per address.
   request.headers[CLIENT_ADDRESS_HEADER] = request.ip ?? "unknown";
+  const requestId = randomBytes(12).toString("base64url");
+  request.headers[REQUEST_ID_HEADER] = requestId;
+  response.on("close", () => forgetRequest(requestId));
   response.locals.cspNonce = randomBytes(16).toString("base64");
   next();
 });

@@ -9,16 +9,35 @@ export type CurrentUser = SignedInAccount & { sessionId: string };
 
 type RequestAuth = { user: CurrentUser | null; refreshedCookie: string | null };
 
-// A request's session is validated once, however many loaders ask.
+/**
+ * Header the Express server sets on every HTTP request to a new random id (overwriting whatever a
+ * client sent). Remix hands each loader of a page its own Request object, so the id is what the
+ * root loader and the page's loader have in common.
+ */
+export const REQUEST_ID_HEADER = "x-nawat-request-id";
+
+// A page's session is validated once, however many loaders ask: by the server's request id while
+// the HTTP request lasts (the server calls forgetRequest when it is answered), else per Request
+// object (loaders called directly, as in tests). Actions (POST) always validate afresh: an action
+// may sign the person out or change their roles, and the loaders that run after it in the same
+// HTTP request (with GET requests) must see that.
+const authByRequestId = new Map<string, Promise<RequestAuth>>();
 const authByRequest = new WeakMap<Request, Promise<RequestAuth>>();
 
 export function getRequestAuth(request: Request): Promise<RequestAuth> {
-  let auth = authByRequest.get(request);
+  const requestId = request.method === "GET" ? request.headers.get(REQUEST_ID_HEADER) : null;
+  let auth = requestId ? authByRequestId.get(requestId) : authByRequest.get(request);
   if (!auth) {
     auth = loadRequestAuth(request);
-    authByRequest.set(request, auth);
+    if (requestId) authByRequestId.set(requestId, auth);
+    else authByRequest.set(request, auth);
   }
   return auth;
+}
+
+/** The HTTP request `requestId` has been answered: drop what was remembered for it. */
+export function forgetRequest(requestId: string): void {
+  authByRequestId.delete(requestId);
 }
 
 async function loadRequestAuth(request: Request): Promise<RequestAuth> {

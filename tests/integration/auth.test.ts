@@ -4,7 +4,7 @@ import { calendarDateIn } from "../../app/domain/calendar-date";
 import { DEMO_PASSWORD, DEMO_TODAY } from "../../db/seed/seed.server";
 import { signIn } from "../../app/auth/sign-in.server";
 import { endAllSessions, endSession, readSession, SESSION_COOKIE_NAME, startSession } from "../../app/auth/session.server";
-import { getCurrentUser, requireRole, requireUser } from "../../app/auth/current-user.server";
+import { forgetRequest, getCurrentUser, getRequestAuth, REQUEST_ID_HEADER, requireRole, requireUser } from "../../app/auth/current-user.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { getSignedInAccount, setAccountDisabled, setPassword } from "../../app/models/accounts.server";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_WINDOW_MINUTES } from "../../app/domain/sign-in-throttle";
@@ -196,6 +196,25 @@ describe(`sessions (${engineName})`, () => {
     expect(await readSession(requestWith(ended))).toMatchObject({ accountId: null, sessionId: null });
     expect(await getCurrentUser(requestWith(ended))).toBeNull();
     expect(await readSession(requestWith(kept))).toMatchObject({ accountId });
+  });
+
+  it("the loaders of one HTTP request share one session check; an action checks afresh, and an answered request is forgotten", async () => {
+    const setCookie = await startSession(await accountIdOf("LS029"));
+    // As Remix hands them out: a Request object per loader, with the server's request id copied.
+    const loaderRequest = (requestId: string, method = "GET") =>
+      new Request("http://localhost/ideas", { method, headers: { Cookie: cookiePair(setCookie), [REQUEST_ID_HEADER]: requestId } });
+    const rootCheck = getRequestAuth(loaderRequest("request-1"));
+    expect(getRequestAuth(loaderRequest("request-1"))).toBe(rootCheck);
+    expect((await rootCheck).user).toMatchObject({ username: "LS029" });
+    expect(getRequestAuth(loaderRequest("request-2"))).not.toBe(rootCheck);
+    expect(getRequestAuth(loaderRequest("request-1", "POST"))).not.toBe(rootCheck);
+    // The session ends (as sign-out does) and the request is answered: the same id, if it ever
+    // came again, is checked anew and finds no one.
+    await endSession(sessionIdOf(setCookie));
+    forgetRequest("request-1");
+    forgetRequest("request-2");
+    expect((await getRequestAuth(loaderRequest("request-1"))).user).toBeNull();
+    forgetRequest("request-1");
   });
 
   it("a forged or unknown session id gives no account", async () => {
