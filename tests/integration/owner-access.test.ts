@@ -22,7 +22,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { startSession } from "../../app/auth/session.server";
 import type { IdeaStage } from "../../app/domain/idea-stages";
-import { accounts, attachments, divisions, ideaAuthors, ideaComments, ideaFollowers, ideas, ideaStageEvents, notifications, projects, scoringCriteria } from "../../db/schema";
+import { accounts, attachments, divisions, ideaAuthors, ideaComments, ideas, ideaStageEvents, notifications, projects, scoringCriteria } from "../../db/schema";
 import type { Database } from "../../db/client.server";
 import * as ideaEdit from "../../app/routes/ideas.$ideaId.edit";
 import * as commentRoute from "../../app/routes/comments.$commentId";
@@ -36,6 +36,7 @@ import * as dashboardChart from "../../app/routes/dashboard.charts.$chart";
 import * as notificationsRoute from "../../app/routes/notifications";
 import * as accountRoute from "../../app/routes/admin.accounts.$accountId";
 import { engineName, findPersonId, queryRows, schemaTables, tableName, withDemoDatabaseForFile } from "./test-database";
+import { insertIdea } from "./fixtures/ideas";
 
 let db: Database;
 withDemoDatabaseForFile((database) => {
@@ -226,23 +227,7 @@ async function cookieOf(code: string): Promise<string> {
 let fixtureNumber = 0;
 async function makeIdea(stage: IdeaStage, authorCodes: readonly string[]): Promise<number> {
   fixtureNumber += 1;
-  const [idea] = await db
-    .insert(ideas)
-    .values({
-      title: `ไอเดียทดสอบสิทธิ์เจ้าของ ${fixtureNumber}`,
-      problem: "ปัญหาที่พบในการทำงานประจำวัน",
-      solution: "วิธีแก้ที่เสนอให้ลองทำดู",
-      benefit: "ประโยชน์ที่คาดว่าจะได้รับ",
-      fiscalYear: 2570,
-      stage,
-      stageChangedAt: new Date("2026-11-01T09:00:00+07:00"),
-    })
-    .returning({ id: ideas.id });
-  const authorIds = await Promise.all(authorCodes.map((code) => findPersonId(db, code)));
-  await db.insert(ideaAuthors).values(authorIds.map((personId, index) => ({ ideaId: idea.id, personId, isSubmitter: index === 0 })));
-  await db.insert(ideaFollowers).values(authorIds.map((personId) => ({ ideaId: idea.id, personId })));
-  await db.insert(ideaStageEvents).values({ ideaId: idea.id, fromStage: null, toStage: "submitted" });
-  return idea.id;
+  return insertIdea(db, { title: `ไอเดียทดสอบสิทธิ์เจ้าของ ${fixtureNumber}`, stage, authorCodes, history: "submitted" });
 }
 
 /** A one-page PDF: the smallest file the attachment rules accept as application/pdf. */

@@ -3,7 +3,6 @@ import { openDatabase, type Database, type DatabaseHandle } from "../../db/clien
 import {
   accounts,
   auditLog,
-  ideaAuthors,
   ideaFollowers,
   ideaScores,
   ideaStageEvents,
@@ -20,6 +19,7 @@ import { listDuplicatesOf } from "../../app/models/board.server";
 import { getScoreSummary, getScoreSummaryFor, listIdeaScores, saveScores } from "../../app/models/scores.server";
 import { moveIdea, type MoveActor } from "../../app/services/stage-moves.server";
 import { engineName, expectDatabaseError, findPersonId, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
+import { insertIdea } from "./fixtures/ideas";
 
 let db: Database;
 /** For the race on PostgreSQL: a handle with more connections than the default test pool. */
@@ -45,22 +45,7 @@ let ideaNumber = 0;
 /** A new idea written straight into the tables, in `stage`, authored by `authorCodes` (who follow it). */
 async function createIdea(authorCodes: string[], stage: IdeaStage = "submitted"): Promise<number> {
   ideaNumber += 1;
-  const [idea] = await db
-    .insert(ideas)
-    .values({
-      title: `ไอเดียทดสอบขั้นตอน ${ideaNumber}`,
-      problem: "ปัญหา",
-      solution: "วิธีแก้",
-      benefit: "ประโยชน์",
-      fiscalYear: 2570,
-      stage,
-      stageChangedAt: new Date("2026-11-01T09:00:00+07:00"),
-    })
-    .returning({ id: ideas.id });
-  const authorIds = await Promise.all(authorCodes.map((code) => findPersonId(db, code)));
-  await db.insert(ideaAuthors).values(authorIds.map((personId, index) => ({ ideaId: idea.id, personId, isSubmitter: index === 0 })));
-  await db.insert(ideaFollowers).values(authorIds.map((personId) => ({ ideaId: idea.id, personId })));
-  return idea.id;
+  return insertIdea(db, { title: `ไอเดียทดสอบขั้นตอน ${ideaNumber}`, stage, authorCodes, history: "none", short: true });
 }
 
 async function stageOf(ideaId: number): Promise<IdeaStage> {

@@ -24,8 +24,9 @@ import { action as attendanceAction } from "../../app/routes/training.$sessionId
 import { commitAttendanceImport, previewAttendanceImport } from "../../app/services/training-attendance.server";
 import { createSession } from "../../app/services/training-sessions.server";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
-import { accounts, auditLog, ideaAuthors, ideaComments, ideaFollowers, ideas, ideaStageEvents, ideaVotes, people, trainingAttendance } from "../../db/schema";
+import { accounts, auditLog, ideaAuthors, ideaComments, ideas, ideaStageEvents, ideaVotes, people, trainingAttendance } from "../../db/schema";
 import { engineName, findPersonId, queryRows, withAppDatabase, withDemoDatabaseForFile } from "./test-database";
+import { insertIdea } from "./fixtures/ideas";
 
 let db: Database;
 /** On PostgreSQL: the app's database for this file is a handle with 20 connections, so posts really overlap. */
@@ -88,23 +89,7 @@ async function staffWithAccounts(exclude: readonly string[]): Promise<string[]> 
 let ideaNumber = 0;
 async function makeIdea(authorCodes: readonly string[], stage: IdeaStage = "submitted"): Promise<number> {
   ideaNumber += 1;
-  const [idea] = await db
-    .insert(ideas)
-    .values({
-      title: `ไอเดียทดสอบการแข่งกัน ${ideaNumber}`,
-      problem: "ปัญหาที่พบในการทำงานประจำวัน",
-      solution: "วิธีแก้ที่เสนอให้ลองทำดู",
-      benefit: "ประโยชน์ที่คาดว่าจะได้รับ",
-      fiscalYear: 2570,
-      stage,
-      stageChangedAt: new Date("2026-11-01T09:00:00+07:00"),
-    })
-    .returning({ id: ideas.id });
-  const authorIds = await Promise.all(authorCodes.map((code) => findPersonId(db, code)));
-  await db.insert(ideaAuthors).values(authorIds.map((personId, index) => ({ ideaId: idea.id, personId, isSubmitter: index === 0 })));
-  await db.insert(ideaFollowers).values(authorIds.map((personId) => ({ ideaId: idea.id, personId })));
-  await db.insert(ideaStageEvents).values({ ideaId: idea.id, fromStage: null, toStage: stage });
-  return idea.id;
+  return insertIdea(db, { title: `ไอเดียทดสอบการแข่งกัน ${ideaNumber}`, stage, authorCodes, history: "stage" });
 }
 
 async function voteState(ideaId: number): Promise<{ voteCount: number; rows: number; voters: number[] }> {
