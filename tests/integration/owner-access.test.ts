@@ -18,7 +18,6 @@
  * - an administrator cannot disable their own account nor drop their own admin role
  *   (admin.accounts.$accountId, services/account-admin.server.ts).
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { startSession } from "../../app/auth/session.server";
 import type { IdeaStage } from "../../app/domain/idea-stages";
@@ -36,6 +35,7 @@ import * as dashboardChart from "../../app/routes/dashboard.charts.$chart";
 import * as notificationsRoute from "../../app/routes/notifications";
 import * as accountRoute from "../../app/routes/admin.accounts.$accountId";
 import { engineName, findPersonId, queryRows, schemaTables, tableName, withDemoDatabaseForFile } from "./test-database";
+import { callRoute, type RouteFunction } from "./route-client";
 import { insertIdea } from "./fixtures/ideas";
 
 let db: Database;
@@ -174,7 +174,6 @@ export const OWNER_ROWS: Row[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-type RouteFunction = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Module = { loader?: RouteFunction; action?: RouteFunction };
 
 const MODULES: Record<string, Module> = {
@@ -191,15 +190,6 @@ const MODULES: Record<string, Module> = {
   "admin.accounts.$accountId": accountRoute,
 };
 
-async function run(fn: RouteFunction, request: Request, params: Record<string, string>): Promise<Response> {
-  try {
-    const result = await fn({ request, params, context: {} });
-    return result instanceof Response ? result : new Response(JSON.stringify(result));
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 /**
  * Every table's row count and a hash of its rows, in one query: equal fingerprints mean equal
@@ -282,7 +272,7 @@ async function makeFixture(fixture: Fixture): Promise<Made> {
 
 /** The director's division (from their own dashboard) and some other division. */
 async function divisionsOfDirector(): Promise<{ ownDivisionId: number; otherDivisionId: number }> {
-  const response = await run(dashboardPeople.loader as RouteFunction, new Request("http://localhost/dashboard/people", { headers: { Cookie: await cookieOf(ACTORS.director) } }), {});
+  const response = await callRoute(dashboardPeople.loader as RouteFunction, new Request("http://localhost/dashboard/people", { headers: { Cookie: await cookieOf(ACTORS.director) } }), {});
   const { divisionId } = (await response.json()) as { divisionId: number };
   const [other] = await db.select({ id: divisions.id }).from(divisions).where(ne(divisions.id, divisionId)).limit(1);
   return { ownDivisionId: divisionId, otherDivisionId: other.id };
@@ -292,7 +282,7 @@ async function divisionsOfDirector(): Promise<{ ownDivisionId: number; otherDivi
 async function editBody(made: Made, actorCode: string): Promise<URLSearchParams> {
   // The author's own view of the form (a refused actor has none): what a real author would post.
   const formOwner = actorCode === ACTORS.committeeCoAuthor || actorCode === ACTORS.coAuthor ? actorCode : ACTORS.author;
-  const shown = await run(ideaEdit.loader as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { headers: { Cookie: await cookieOf(formOwner) } }), {
+  const shown = await callRoute(ideaEdit.loader as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { headers: { Cookie: await cookieOf(formOwner) } }), {
     ideaId: String(made.ideaId),
   });
   const { values } = (await shown.json()) as { values: { title: string; problem: string; solution: string; benefit: string; planId: string; coAuthors: string[]; tags: string } };
@@ -364,7 +354,7 @@ describe(`owner and non-owner access (${engineName})`, () => {
         request = new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: await cookieOf(actorCode) }, body });
       }
       const before = row.method === "POST" ? await fingerprintEveryTable() : null;
-      const response = await run((row.method === "GET" ? module.loader : module.action) as RouteFunction, request, params);
+      const response = await callRoute((row.method === "GET" ? module.loader : module.action) as RouteFunction, request, params);
       const changed = before !== null && before !== (await fingerprintEveryTable());
 
       const problems: string[] = [];
@@ -406,7 +396,7 @@ describe(`owner and non-owner access (${engineName})`, () => {
   it("what an allowed edit and withdrawal did: the text changed, every author kept, the stage recorded", async () => {
     const made = await makeFixture("idea:submitted");
     const coAuthorCode = ACTORS.coAuthor;
-    const saved = await run(ideaEdit.action as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { method: "POST", headers: { Cookie: await cookieOf(coAuthorCode) }, body: await editBody(made, coAuthorCode) }), {
+    const saved = await callRoute(ideaEdit.action as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { method: "POST", headers: { Cookie: await cookieOf(coAuthorCode) }, body: await editBody(made, coAuthorCode) }), {
       ideaId: String(made.ideaId),
     });
     expect({ status: saved.status, body: saved.status === 302 ? null : await saved.json() }).toEqual({ status: 302, body: null });
@@ -416,7 +406,7 @@ describe(`owner and non-owner access (${engineName})`, () => {
     const expected = await Promise.all([ACTORS.author, ACTORS.coAuthor, ACTORS.committeeCoAuthor].map((code) => findPersonId(db, code)));
     expect(authors.map((row) => row.personId).sort()).toEqual(expected.sort());
 
-    const withdrawn = await run(ideaEdit.action as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { method: "POST", headers: { Cookie: await cookieOf(ACTORS.author) }, body: new URLSearchParams(withdrawForm()) }), {
+    const withdrawn = await callRoute(ideaEdit.action as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { method: "POST", headers: { Cookie: await cookieOf(ACTORS.author) }, body: new URLSearchParams(withdrawForm()) }), {
       ideaId: String(made.ideaId),
     });
     expect(withdrawn.status).toBe(302);

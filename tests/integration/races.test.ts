@@ -9,7 +9,6 @@
  * move, an edit with a move, checklist saves with a CSV import, an edit with a delete).
  * Every answer must be a deliberate one (2xx, 3xx, 403, 409), never a 5xx or a thrown error.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { startSession } from "../../app/auth/session.server";
 import type { IdeaStage } from "../../app/domain/idea-stages";
@@ -26,6 +25,7 @@ import { createSession } from "../../app/services/training-sessions.server";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { accounts, auditLog, ideaAuthors, ideaComments, ideas, ideaStageEvents, ideaVotes, people, trainingAttendance } from "../../db/schema";
 import { engineName, findPersonId, queryRows, withAppDatabase, withDemoDatabaseForFile } from "./test-database";
+import { callRoute, formBody, type RouteFunction } from "./route-client";
 import { insertIdea } from "./fixtures/ideas";
 
 let db: Database;
@@ -47,20 +47,9 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 
-type RouteFunction = (args: LoaderFunctionArgs) => Promise<unknown>;
-
 /** Call an action as Remix would; a thrown Response is an answer, anything else is a failure. */
-async function post(fn: RouteFunction, path: string, cookie: string, fields: Record<string, string | string[]>, params: Record<string, string> = {}): Promise<Response> {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
-  const request = new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body });
-  try {
-    const result = await fn({ request, params, context: {} });
-    return result instanceof Response ? result : new Response(JSON.stringify(result));
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+function post(fn: RouteFunction, path: string, cookie: string, fields: Record<string, string | string[]>, params: Record<string, string> = {}): Promise<Response> {
+  return callRoute(fn, new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body: formBody(fields) }), params);
 }
 
 const cookies = new Map<string, string>();
