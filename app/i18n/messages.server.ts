@@ -57,10 +57,23 @@ export function englishCatalogue(): Readonly<Record<MessageKey, string>> {
 
 let merged: { th: Readonly<Record<MessageKey, string>>; en: Readonly<Record<MessageKey, string>> } | undefined;
 
+/** Both languages merged once per process, for translate and for the browser's English. */
+function mergedCatalogues() {
+  merged ??= { th: thaiCatalogue(), en: englishCatalogue() };
+  return merged;
+}
+
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `values`. */
 export function translate(locale: AppLocale, key: MessageKey, values?: Record<string, string | number>): string {
-  merged ??= { th: thaiCatalogue(), en: englishCatalogue() };
-  return fillPlaceholders(merged[locale === "en" ? "en" : "th"][key], values);
+  return fillPlaceholders(mergedCatalogues()[locale === "en" ? "en" : "th"][key], values);
+}
+
+/**
+ * English for the browser, sent by the root loader only when the page is read in English: the
+ * client bundles hold Thai only, so a Thai reader downloads no English at all.
+ */
+export function englishMessagesForBrowser(): Readonly<Record<MessageKey, string>> {
+  return mergedCatalogues().en;
 }
 
 export { isLocale, LOCALES, type AppLocale };

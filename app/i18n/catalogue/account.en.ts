@@ -1,4 +1,4 @@
-// English for ./account.ts. Server only (see ../english.server.ts).
+// English for ./account.ts. Server only (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./account";
 
 export const en: Record<keyof typeof th, string> = {

@@ -1,4 +1,4 @@
-// English for ./admin.ts. Server only (see ../english.server.ts).
+// English for ./admin.ts. Server only (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./admin";
 
 export const en: Record<keyof typeof th, string> = {

@@ -1,4 +1,4 @@
-// English for ./core.ts. Server only (see ../english.server.ts).
+// English for ./core.ts. Server only (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./core";
 
 export const en: Record<keyof typeof th, string> = {

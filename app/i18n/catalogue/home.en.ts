@@ -1,4 +1,4 @@
-// English for ./home.ts. Server only (see ../english.server.ts).
+// English for ./home.ts. Server only (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./home";
 
 export const en: Record<keyof typeof th, string> = {

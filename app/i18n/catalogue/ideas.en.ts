@@ -1,5 +1,5 @@
 // English for ./ideas.ts. Server only: it reaches the browser through the root loader, and only
-// for people who read English (see ../english.server.ts).
+// for people who read English (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./ideas";
 
 export const en: Record<keyof typeof th, string> = {

@@ -1,4 +1,4 @@
-// English for ./plan.ts. Server only (see ../english.server.ts).
+// English for ./plan.ts. Server only (see englishMessagesForBrowser in ../messages.server.ts).
 import type { th } from "./plan";
 
 export const en: Record<keyof typeof th, string> = {
