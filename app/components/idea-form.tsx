@@ -54,10 +54,16 @@ export function IdeaForm({
   const debounce = useRef<ReturnType<typeof setTimeout>>();
   const [typedTitle, setTypedTitle] = useState(values.title);
   useEffect(() => () => clearTimeout(debounce.current), []);
+  // Remix finds the /ideas/similar route lazily, on the fetcher's first load. If that lookup
+  // overlaps the reload that follows a form post, Remix shows its 404 page instead of the form
+  // (remix-run/remix#10263). So no lookup starts while the form is being sent: the reply to the
+  // post carries the similar ideas for the title sent.
+  const navigationState = useRef(navigation.state);
+  navigationState.current = navigation.state;
   const liveSimilar = typedTitle !== values.title && similarFetcher.data ? similarFetcher.data.ideas : similar;
 
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" noValidate onSubmit={() => clearTimeout(debounce.current)}>
       {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       <Field
         label={t("ideas.field.title")}
@@ -74,6 +80,7 @@ export function IdeaForm({
             setTypedTitle(title);
             clearTimeout(debounce.current);
             debounce.current = setTimeout(() => {
+              if (navigationState.current !== "idle") return;
               const query = new URLSearchParams({ title });
               if (excludeIdeaId) query.set("exclude", String(excludeIdeaId));
               similarFetcher.load(`/ideas/similar?${query}`);
