@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { accounts, divisionAssignments, ideaAuthors, ideaStageEvents, ideas, projects } from "../../db/schema";
+import { accounts, divisionAssignments, ideaAuthors, ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/schema";
 import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { CLOSED_STAGES } from "../domain/pipeline";
@@ -85,11 +85,7 @@ export async function getBoard(db: Database, options: { filters: BoardFilters; t
     // The union is named "ideas" so that authorDivisions' "ideas"."id" refers to its rows.
     db.execute(sql`select "ideas".*, ${authorDivisions(options.timeZone)} as divisions
       from (${sql.join(stages.map(column), sql` union all `)}) as "ideas"`),
-    db
-      .select({ stage: ideas.stage, count: sql<number>`count(*)::int` })
-      .from(ideas)
-      .where(where)
-      .groupBy(ideas.stage),
+    stageCounts(db, options.filters, where),
   ]);
   const cardRows = (Array.isArray(cardResult) ? cardResult : (cardResult as { rows: unknown[] }).rows) as {
     id: number;
@@ -116,6 +112,30 @@ export async function getBoard(db: Database, options: { filters: BoardFilters; t
         divisions: parseDivisions(row.divisions),
       })),
   }));
+}
+
+/**
+ * Ideas per stage under the filters. Without a division filter the counts come from
+ * idea_stage_counts (kept by a trigger: a few hundred rows, whatever the number of ideas); a
+ * division filter depends on who was where when each idea was submitted, so it counts the ideas.
+ */
+async function stageCounts(db: Database, filters: BoardFilters, where: SQL | undefined): Promise<{ stage: IdeaStage; count: number }[]> {
+  if (filters.divisionId !== undefined) {
+    return db
+      .select({ stage: ideas.stage, count: sql<number>`count(*)::int` })
+      .from(ideas)
+      .where(where)
+      .groupBy(ideas.stage);
+  }
+  const conditions: SQL[] = [];
+  if (filters.stage) conditions.push(eq(ideaStageCounts.stage, filters.stage));
+  if (filters.fiscalYear !== undefined) conditions.push(eq(ideaStageCounts.fiscalYear, filters.fiscalYear));
+  if (filters.planId !== undefined) conditions.push(eq(ideaStageCounts.planKey, filters.planId));
+  return db
+    .select({ stage: ideaStageCounts.stage, count: sql<number>`sum(${ideaStageCounts.ideaCount})::int` })
+    .from(ideaStageCounts)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .groupBy(ideaStageCounts.stage);
 }
 
 export type BoardListRow = BoardCard & { meanScore: number | null };

@@ -69,6 +69,23 @@ export const ideas = pgTable(
   ],
 );
 
+/**
+ * How many ideas sit in each stage, per fiscal year and plan (plan_key 0: no plan). Kept by a
+ * trigger on ideas (migration 0006), so every write path — forms, imports, the seed, a restore —
+ * keeps it exact; the committee's board reads its column counts here instead of counting
+ * every idea on each request.
+ */
+export const ideaStageCounts = pgTable(
+  "idea_stage_counts",
+  {
+    stage: text("stage").$type<IdeaStage>().notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    planKey: integer("plan_key").notNull(),
+    ideaCount: integer("idea_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stage, t.fiscalYear, t.planKey] }), check("idea_stage_counts_non_negative", sql`${t.ideaCount} >= 0`)],
+);
+
 /** Authors of an idea: the submitter and co-authors. A team idea counts for every author. */
 export const ideaAuthors = pgTable(
   "idea_authors",

@@ -3,7 +3,9 @@ import type { Database } from "../../db/client.server";
 import { divisions, ideaAuthors, ideaScores, ideas, plans, scoringCriteria } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { IDEA_STAGES } from "../../app/domain/idea-stages";
-import { findOriginalCandidates, getBoard, listBoardIdeas } from "../../app/models/board.server";
+import { findOriginalCandidates, getBoard, listBoardIdeas, type BoardFilters } from "../../app/models/board.server";
+import fc from "fast-check";
+import { stageCountsBesideLiveCounts } from "./fixtures/ideas";
 import { createTestDatabase, engineName, findPersonId, queryRows, type TestDatabase } from "./test-database";
 
 const TZ = "Asia/Bangkok";
@@ -82,6 +84,67 @@ describe(`the committee's board (${engineName})`, () => {
     const cards = byDivision.flatMap((column) => column.cards);
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) expect(card.divisions.map((name) => name.th)).toContain(division.nameTh);
+  });
+
+  it("column counts under every filter equal the ideas counted one by one (idea_stage_counts, kept by a trigger)", async () => {
+    const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, "2.3"));
+    const [division] = await db.select({ id: divisions.id }).from(divisions).limit(1);
+    const filterSets: BoardFilters[] = [
+      {},
+      { fiscalYear: 2568 },
+      { planId: plan.id },
+      { planId: plan.id, fiscalYear: 2567 },
+      { stage: "screening" },
+      { stage: "implemented", fiscalYear: 2566 },
+      { divisionId: division.id },
+    ];
+    for (const filters of filterSets) {
+      const columns = await getBoard(db, { filters, timeZone: TZ, perColumn: 10_000 });
+      // With every card shown, each column's count is its number of cards.
+      for (const column of columns) expect(column.count, `${JSON.stringify(filters)} ${column.stage}`).toBe(column.cards.length);
+    }
+  });
+
+  it("keeps the stage counts exact through any mix of submissions, moves, edits and deletions", async () => {
+    const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, "2.3"));
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant("insert" as const), stage: fc.constantFrom(...IDEA_STAGES), year: fc.constantFrom(2568, 2569, 2570), withPlan: fc.boolean() }),
+      fc.record({ kind: fc.constant("move" as const), pick: fc.nat(), stage: fc.constantFrom(...IDEA_STAGES) }),
+      fc.record({ kind: fc.constant("replan" as const), pick: fc.nat(), withPlan: fc.boolean(), year: fc.constantFrom(2569, 2570) }),
+      fc.record({ kind: fc.constant("touch" as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 12 }), async (actions) => {
+        const made: number[] = [];
+        const pick = (index: number) => made[index % made.length];
+        for (const step of actions) {
+          if (step.kind === "insert") {
+            const [row] = await db
+              .insert(ideas)
+              .values({ title: "นับตามขั้นตอน", problem: "ปัญหา", solution: "วิธีแก้", benefit: "ประโยชน์", stage: step.stage, fiscalYear: step.year, planId: step.withPlan ? plan.id : null })
+              .returning({ id: ideas.id });
+            made.push(row.id);
+          } else if (made.length === 0) {
+            continue;
+          } else if (step.kind === "move") {
+            await db.update(ideas).set({ stage: step.stage }).where(eq(ideas.id, pick(step.pick)));
+          } else if (step.kind === "replan") {
+            await db.update(ideas).set({ planId: step.withPlan ? plan.id : null, fiscalYear: step.year }).where(eq(ideas.id, pick(step.pick)));
+          } else if (step.kind === "touch") {
+            // An update that changes none of the counted columns (a vote) leaves the counts alone.
+            await db.update(ideas).set({ voteCount: sql`${ideas.voteCount} + 1` }).where(eq(ideas.id, pick(step.pick)));
+          } else {
+            const id = made.splice(step.pick % made.length, 1)[0];
+            await db.delete(ideas).where(eq(ideas.id, id));
+          }
+        }
+        const { kept, counted } = await stageCountsBesideLiveCounts(db);
+        expect(kept).toEqual(counted);
+        if (made.length > 0) await db.delete(ideas).where(inArray(ideas.id, made));
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it("costs the same number of queries whatever the number of ideas", async () => {

@@ -26,7 +26,7 @@ import { openDatabase, type Database, type DatabaseHandle } from "../../db/clien
 import { accounts, auditLog, ideaAuthors, ideaComments, ideas, ideaStageEvents, ideaVotes, people, trainingAttendance } from "../../db/schema";
 import { engineName, findPersonId, queryRows, withAppDatabase, withDemoDatabaseForFile } from "./test-database";
 import { callRoute, formBody, type RouteFunction } from "./route-client";
-import { insertIdea } from "./fixtures/ideas";
+import { insertIdea, stageCountsBesideLiveCounts } from "./fixtures/ideas";
 
 let db: Database;
 /** On PostgreSQL: the app's database for this file is a handle with 20 connections, so posts really overlap. */
@@ -227,6 +227,28 @@ describe(`concurrent stage moves through the review page (${label})`, () => {
       expect(idea.stage).toBe("screening");
       expect(idea.title).toMatch(edited.status === 302 ? `แก้ไขระหว่างกลั่นกรอง ${ideaId}` : /^ไอเดียทดสอบการแข่งกัน/);
     }
+  });
+});
+
+describe(`the board's stage counts under concurrent writes (${label})`, () => {
+  it("ideas moved both ways between two stages at once, by 40 writers: no error, the kept counts equal the ideas counted", async () => {
+    const forth = await Promise.all(Array.from({ length: 20 }, () => makeIdea(["LS030"], "screening")));
+    const back = await Promise.all(Array.from({ length: 20 }, () => makeIdea(["LS030"], "committee_review")));
+    // Each move takes two count rows; moves in opposite directions take them in one order.
+    const writer = raceHandle?.db ?? db;
+    const moves = forth.flatMap((ideaId, index) => [
+      writer.update(ideas).set({ stage: "committee_review" }).where(eq(ideas.id, ideaId)),
+      writer.update(ideas).set({ stage: "screening" }).where(eq(ideas.id, back[index])),
+    ]);
+    const outcomes = await Promise.allSettled(moves);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+    const { kept, counted } = await stageCountsBesideLiveCounts(db);
+    expect(kept).toEqual(counted);
+  });
+
+  it("after the vote storms, moves and withdrawals above, the kept counts equal the ideas counted", async () => {
+    const { kept, counted } = await stageCountsBesideLiveCounts(db);
+    expect(kept).toEqual(counted);
   });
 });
 
