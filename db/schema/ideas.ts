@@ -55,6 +55,8 @@ export const ideas = pgTable(
     check("ideas_stage_valid", sql`${t.stage} IN ${STAGE_CHECK}`),
     check("ideas_counts_non_negative", sql`${t.voteCount} >= 0 AND ${t.commentCount} >= 0`),
     index("ideas_submitted_idx").on(t.submittedAt, t.id),
+    // Participation counts a year's ideas by stage from the index alone (the rows are wide).
+    index("ideas_submitted_stage_idx").on(t.submittedAt, t.stage, t.id),
     index("ideas_votes_idx").on(t.voteCount, t.id),
     index("ideas_comments_idx").on(t.commentCount, t.id),
     index("ideas_stage_idx").on(t.stage, t.submittedAt),
@@ -188,6 +190,10 @@ export const ideaStageEvents = pgTable(
   (t) => [
     index("idea_stage_events_idea_idx").on(t.ideaId, t.at),
     index("idea_stage_events_at_idx").on(t.at),
+    // Participation leaves out ideas rejected at screening: this finds them without reading every event.
+    index("idea_stage_events_rejected_at_screening_idx")
+      .on(t.ideaId)
+      .where(sql`${t.toStage} = 'not_adopted' and ${t.fromStage} = 'screening'`),
     check("idea_stage_events_to_valid", sql`${t.toStage} IN ${STAGE_CHECK}`),
   ],
 );

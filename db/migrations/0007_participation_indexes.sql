@@ -1,0 +1,2 @@
+CREATE INDEX "idea_stage_events_rejected_at_screening_idx" ON "idea_stage_events" USING btree ("idea_id") WHERE "idea_stage_events"."to_stage" = 'not_adopted' and "idea_stage_events"."from_stage" = 'screening';--> statement-breakpoint
+CREATE INDEX "ideas_submitted_stage_idx" ON "ideas" USING btree ("submitted_at","stage","id");
