@@ -19,7 +19,9 @@
  *   BENCH_APP_DIR               folder holding build/ and public/ (default: the project)
  *   BENCH_APP_PORT, BENCH_LIMIT_PORT   default 3201, 3202
  *   BENCH_CONNECTIONS (10), BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (3),
- *   BENCH_RATE_SECONDS (10), BENCH_PAGES (comma list of: list,idea,board,dashboard)
+ *   BENCH_RATE_SECONDS (10), BENCH_PAGES (comma list of: list,idea,board,dashboard,dashboard-closed;
+ *   dashboard-closed, large organisation only, first closes the plan's past years in the database,
+ *   as the admin does each year, then measures the dashboard again)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,7 +31,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { LARGE_ORGANISATION_ACCOUNTS, createLargeOrganisation, dropDatabase, sizesFromEnv, type BenchAccount } from "./large-organisation";
+import { LARGE_ORGANISATION_ACCOUNTS, closePastYears, createLargeOrganisation, dropDatabase, sizesFromEnv, type BenchAccount } from "./large-organisation";
+import { openDatabase } from "../../db/client.server";
 import { DEMO_PASSWORD } from "../../db/seed/seed.server";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -48,7 +51,7 @@ const seconds = num("BENCH_SECONDS", 10);
 const rounds = num("BENCH_ROUNDS", 3);
 const warmupSeconds = num("BENCH_WARMUP_SECONDS", 3);
 const rateSeconds = num("BENCH_RATE_SECONDS", 10);
-const wantedPages = new Set((env.BENCH_PAGES ?? "list,idea,board,dashboard").split(",").map((name) => name.trim()));
+const wantedPages = new Set((env.BENCH_PAGES ?? "list,idea,board,dashboard,dashboard-closed").split(",").map((name) => name.trim()));
 
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 100;
@@ -149,7 +152,7 @@ async function cannon(url: string, cookie: string, options: { duration: number; 
   };
 }
 
-type Page = { key: string; label: string; path: string; role: BenchAccount["role"] };
+type Page = { key: string; label: string; path: string; role: BenchAccount["role"]; /** Run before the page is measured. */ prepare?: () => Promise<void> };
 
 type Row = {
   page: Page;
@@ -174,6 +177,7 @@ async function main() {
   let databaseUrl: string | undefined;
   let sampleIdeaId: number;
   let accounts: BenchAccount[];
+  let closedYearsAtStart = 0;
 
   if (org === "large") {
     const serverUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
@@ -192,6 +196,8 @@ async function main() {
     }
     const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     try {
+      const [{ closed }] = await client<{ closed: number }[]>`select count(*)::int as closed from fiscal_year_settings where closed_at is not null`;
+      closedYearsAtStart = Number(closed);
       const [sample] = await client<{ id: number }[]>`
         select id from ideas where fiscal_year = 2569 and comment_count between 3 and 10 and vote_count between 5 and 50 order by id limit 1`;
       const [fallback] = await client<{ id: number }[]>`select max(id) as id from ideas`;
@@ -247,8 +253,26 @@ async function main() {
     { key: "list", label: "idea list", path: "/ideas", role: "staff" },
     { key: "idea", label: `idea page #${sampleIdeaId}`, path: `/ideas/${sampleIdeaId}`, role: "staff" },
     { key: "board", label: "committee board", path: "/committee", role: "committee" },
-    { key: "dashboard", label: "dashboard", path: "/dashboard", role: "executive" },
+    { key: "dashboard", label: `dashboard, ${closedYearsAtStart} year(s) closed`, path: "/dashboard", role: "executive" },
   ];
+  if (org === "large" && databaseUrl) {
+    const url = databaseUrl;
+    allPages.push({
+      key: "dashboard-closed",
+      label: "dashboard, past years closed",
+      path: "/dashboard",
+      role: "executive",
+      prepare: async () => {
+        const handle = await openDatabase({ databaseUrl: url });
+        try {
+          const closed = await closePastYears(handle.db);
+          console.log(`[pages] closed the past years ${closed.join(", ") || "(already closed)"}`);
+        } finally {
+          await handle.close();
+        }
+      },
+    });
+  }
   const pages = allPages.filter((page) => wantedPages.has(page.key));
   const appUrl = (page: Page) => `http://127.0.0.1:${appPort}${page.path}`;
   const limitUrl = (page: Page) => `http://127.0.0.1:${limitPort}${page.path}`;
@@ -257,6 +281,7 @@ async function main() {
   for (const page of pages) {
     const cookie = cookies.get(page.role) ?? "";
     const limitCookie = limitCookies.get(page.role) ?? "";
+    await page.prepare?.();
     // Both must serve the page (not a redirect to sign in, not an error) before it is measured.
     for (const [url, sessionCookie] of [[appUrl(page), cookie], [limitUrl(page), limitCookie]]) {
       const response = await fetch(url, { headers: { cookie: sessionCookie }, redirect: "manual" });
