@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
+import { employedBetween, personColumns } from "./people-sql.server";
 
 export type RosterRow = {
   personId: number;
@@ -41,25 +42,13 @@ export type RosterFilters = {
  */
 export async function listRoster(db: Database, filters: RosterFilters): Promise<RosterRow[]> {
   const conditions: SQL[] = [];
-  if (filters.employedBetween) {
-    const { from, to } = filters.employedBetween;
-    conditions.push(
-      sql`exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${people.id} and ep.start_date <= ${to} and (ep.end_date is null or ep.end_date >= ${from}))`,
-    );
-  }
+  if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
   if (filters.divisionId !== undefined) conditions.push(eq(divisionAssignments.divisionId, filters.divisionId));
   if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
   return db
     .select({
-      personId: people.id,
-      employeeCode: people.employeeCode,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      ...personColumns,
       email: people.email,
-      positionTh: people.positionTh,
       categoryId: staffCategories.id,
       categoryCode: staffCategories.code,
       categoryNameTh: staffCategories.nameTh,

@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import type { Role } from "../domain/roles";
 import type { ExistingRosterPerson, PersonUpdate, RosterImportRow, RosterWriteOps } from "../domain/roster-import";
+import { personColumns } from "./people-sql.server";
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
@@ -65,15 +66,8 @@ export type PersonDetail = {
 export async function getPersonDetail(db: Database, personId: number): Promise<PersonDetail | null> {
   const [person] = await db
     .select({
-      personId: people.id,
-      employeeCode: people.employeeCode,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      ...personColumns,
       email: people.email,
-      positionTh: people.positionTh,
       categoryId: staffCategories.id,
       categoryCode: staffCategories.code,
       categoryNameTh: staffCategories.nameTh,
@@ -207,15 +201,8 @@ export async function loadExistingPeople(db: Database, codes: readonly string[])
   for (const part of chunks([...new Set(codes.map((code) => code.toUpperCase()))], 5000)) {
     const rows = await db
       .select({
-        personId: people.id,
-        employeeCode: people.employeeCode,
-        prefixTh: people.prefixTh,
-        firstNameTh: people.firstNameTh,
-        lastNameTh: people.lastNameTh,
-        firstNameEn: people.firstNameEn,
-        lastNameEn: people.lastNameEn,
+        ...personColumns,
         email: people.email,
-        positionTh: people.positionTh,
         categoryCode: staffCategories.code,
       })
       .from(people)

@@ -3,14 +3,9 @@ import type { Database } from "../../db/client.server";
 import { divisions, people, plans, trainingAttendance, trainingSessions } from "../../db/schema";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import type { SessionInput } from "../domain/training-session";
+import { employedBetween, PERSON_ID, personColumns } from "./people-sql.server";
 
 const BATCH = 1000;
-
-/**
- * The outer query's person, for correlated subqueries. drizzle leaves a column unqualified in a
- * single-table query ("id"), which inside a subquery would mean the subquery's own id.
- */
-const PERSON_ID = sql.raw(`"people"."id"`);
 
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   const result: T[][] = [];
@@ -113,10 +108,6 @@ function divisionAt(start: string, end: string): SQL<number | null> {
     (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${end} order by da.start_date asc limit 1))`;
 }
 
-function employedBetween(start: string, end: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from employment_periods ep where ep.person_id = ${PERSON_ID} and ep.start_date <= ${end} and (ep.end_date is null or ep.end_date >= ${start}))`;
-}
-
 export type SessionRosterRow = {
   personId: number;
   employeeCode: string;
@@ -168,14 +159,7 @@ export async function listSessionRoster(
   if (options.divisionId !== undefined) conditions.push(sql`${divisionId} = ${options.divisionId}`);
   const rows = await db
     .select({
-      personId: people.id,
-      employeeCode: people.employeeCode,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
-      positionTh: people.positionTh,
+      ...personColumns,
       divisionId: divisions.id,
       divisionCode: divisions.code,
       divisionNameTh: divisions.nameTh,
