@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
-import { employedBetween, personColumns } from "./people-sql.server";
+import { divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
+import { divisionIdOn, employedBetween, personColumns } from "./people-sql.server";
 
 export type RosterRow = {
   personId: number;
@@ -43,7 +43,9 @@ export type RosterFilters = {
 export async function listRoster(db: Database, filters: RosterFilters): Promise<RosterRow[]> {
   const conditions: SQL[] = [];
   if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
-  if (filters.divisionId !== undefined) conditions.push(eq(divisionAssignments.divisionId, filters.divisionId));
+  // For someone who joins after `onDate`, their first division (the HR list shows future joiners).
+  const divisionId = divisionIdOn(filters.onDate, "first");
+  if (filters.divisionId !== undefined) conditions.push(eq(divisionId, filters.divisionId));
   if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
   return db
     .select({
@@ -70,16 +72,7 @@ export async function listRoster(db: Database, filters: RosterFilters): Promise<
         sql`${employmentPeriods.startDate} = (select max(ep2.start_date) from employment_periods ep2 where ep2.person_id = ${people.id})`,
       ),
     )
-    .leftJoin(
-      divisionAssignments,
-      and(
-        eq(divisionAssignments.personId, people.id),
-        sql`${divisionAssignments.startDate} = coalesce(
-          (select max(da.start_date) from division_assignments da where da.person_id = ${people.id} and da.start_date <= ${filters.onDate}),
-          (select min(da.start_date) from division_assignments da where da.person_id = ${people.id}))`,
-      ),
-    )
-    .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
+    .leftJoin(divisions, eq(divisions.id, divisionId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(people.employeeCode));
 }

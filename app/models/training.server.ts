@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.server";
 import { divisions, people, plans, trainingAttendance, trainingSessions } from "../../db/schema";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import type { SessionInput } from "../domain/training-session";
-import { employedBetween, PERSON_ID, personColumns } from "./people-sql.server";
+import { divisionIdOn, employedBetween, PERSON_ID, personColumns } from "./people-sql.server";
 
 const BATCH = 1000;
 
@@ -101,13 +101,6 @@ export async function listSessionFiscalYears(db: Database): Promise<number[]> {
 // ---------------------------------------------------------------------------
 // Who could attend a session, and who did
 
-/** The division a person was in on `start`, or (joined during the session) the first one by `end`. */
-function divisionAt(start: string, end: string): SQL<number | null> {
-  return sql<number | null>`coalesce(
-    (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${start} order by da.start_date desc limit 1),
-    (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${end} order by da.start_date asc limit 1))`;
-}
-
 export type SessionRosterRow = {
   personId: number;
   employeeCode: string;
@@ -155,7 +148,8 @@ export async function listSessionRoster(
     if (options.personIds.length === 0) return [];
     conditions.push(inArray(people.id, [...options.personIds]));
   }
-  const divisionId = divisionAt(session.startDate, session.endDate);
+  // The division on the first day, or for someone who joined during the session, their first.
+  const divisionId = divisionIdOn(session.startDate, { firstStartingBy: session.endDate });
   if (options.divisionId !== undefined) conditions.push(sql`${divisionId} = ${options.divisionId}`);
   const rows = await db
     .select({
@@ -280,9 +274,7 @@ export async function listYearTrainingFigures(
   const rows = await db
     .select({
       personId: people.id,
-      divisionId: sql<number | null>`coalesce(
-        (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${referenceDay} order by da.start_date desc limit 1),
-        (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} order by da.start_date asc limit 1))`,
+      divisionId: divisionIdOn(referenceDay, "first"),
       hours: sql<string>`(select coalesce(sum(ta.hours), 0) from ${trainingAttendance} ta join ${trainingSessions} ts on ts.id = ta.session_id
         where ta.person_id = ${PERSON_ID} and ts.fiscal_year = ${fiscalYear})`,
       trained: sql<boolean>`exists (select 1 from ${trainingAttendance} ta join ${trainingSessions} ts on ts.id = ta.session_id
@@ -318,9 +310,7 @@ export type AttendanceExportRow = {
 
 /** Attendance of one session, or of every session of a fiscal year, with each person's division then. */
 export async function listAttendanceForExport(db: Database, where: { sessionId: number } | { fiscalYear: number }): Promise<AttendanceExportRow[]> {
-  const divisionThen = sql`coalesce(
-    (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${trainingSessions.startDate} order by da.start_date desc limit 1),
-    (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${trainingSessions.endDate} order by da.start_date asc limit 1))`;
+  const divisionThen = divisionIdOn(trainingSessions.startDate, { firstStartingBy: trainingSessions.endDate });
   const rows = await db
     .select({
       sessionId: trainingSessions.id,
