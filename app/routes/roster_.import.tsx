@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
-import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/roster-import-parts";
+import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/import-parts";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
