@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
@@ -60,30 +61,36 @@ export function ImportProblems({ fileErrors, rowErrors }: { fileErrors: FileErro
   );
 }
 
-/** The upload form (multipart, a plain post: works without JavaScript). */
-export function UploadForm({ label, hint, submitLabel }: { label: string; hint: string; submitLabel: string }) {
+/** The upload card: its heading, anything the page says about the file, and the upload form (multipart, a plain post: works without JavaScript). */
+export function UploadSection({ children }: { children?: ReactNode }) {
+  const { t } = useI18n(rosterMessages);
   const navigation = useNavigation();
+  const again = useActionData() !== undefined;
   return (
-    <Form method="post" encType="multipart/form-data" className="stack">
-      <input type="hidden" name="intent" value="check" />
-      <div className="field">
-        <label htmlFor="import-file">{label}</label>
-        <span className="field__hint" id="import-file-hint">
-          {hint}
-        </span>
-        <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" />
-      </div>
-      <div>
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {submitLabel}
-        </button>
-      </div>
-    </Form>
+    <section className="card" aria-labelledby="upload-heading">
+      <h2 id="upload-heading">{again ? t("rosterHr.import.again") : t("rosterHr.import.upload")}</h2>
+      {children}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <input type="hidden" name="intent" value="check" />
+        <div className="field">
+          <label htmlFor="import-file">{t("rosterHr.import.file")}</label>
+          <span className="field__hint" id="import-file-hint">
+            {t("rosterHr.import.fileHint")}
+          </span>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" />
+        </div>
+        <div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("rosterHr.import.check")}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }
 
 /** The preview's confirm button: the file travels back in a hidden field with the plan's fingerprint. */
-export function CommitForm({ content, fileName, fingerprint, label }: { content: string; fileName: string; fingerprint: string; label: string }) {
+function CommitForm({ content, fileName, fingerprint, label }: { content: string; fileName: string; fingerprint: string; label: string }) {
   const navigation = useNavigation();
   return (
     <Form method="post" className="actions">
@@ -98,19 +105,38 @@ export function CommitForm({ content, fileName, fingerprint, label }: { content:
   );
 }
 
-type ImportCounts = { added: number; changed: number; unchanged: number };
+type ImportCounts = { added: string; changed: string; unchanged: string };
 
-/** The counts an import's redirect carries (?added=&changed=&unchanged=), or null before one. */
-export function importCountsFrom(searchParams: URLSearchParams): ImportCounts | null {
-  if (!searchParams.has("added")) return null;
-  return { added: Number(searchParams.get("added")), changed: Number(searchParams.get("changed")), unchanged: Number(searchParams.get("unchanged")) };
+/**
+ * The notice after an import, from the counts its redirect carries (?added=&changed=&unchanged=),
+ * formatted; nothing before one or once the page posts again. `message` words it for the page.
+ */
+export function ImportDoneNotice({ message, children }: { message: (counts: ImportCounts) => string; children?: ReactNode }) {
+  const { number } = useI18n();
+  const [searchParams] = useSearchParams();
+  const actionData = useActionData();
+  if (actionData !== undefined || !searchParams.has("added")) return null;
+  const count = (name: keyof ImportCounts) => number(Number(searchParams.get(name)));
+  return (
+    <FormNotice tone="ok">
+      {message({ added: count("added"), changed: count("changed"), unchanged: count("unchanged") })}
+      {children ? <>{" "}{children}</> : null}
+    </FormNotice>
+  );
 }
 
-/** The preview's heading, a warning when the data changed since the file was read, and its counts. */
-export function ImportPreviewHeader({ stale, preview }: { stale: boolean; preview: { rowCount: number; addedCount: number; changedCount: number; unchangedCount: number } }) {
+type PreviewCounts = { rowCount: number; addedCount: number; changedCount: number; unchangedCount: number; fingerprint: string };
+
+/**
+ * The preview card: its heading, a warning when the data changed since the file was read, its
+ * counts, the page's own tables (children), then the confirm button or, when nothing would
+ * change, a notice instead.
+ */
+export function ImportPreview({ stale, preview, content, fileName, children }: { stale: boolean; preview: PreviewCounts; content: string; fileName: string; children: ReactNode }) {
   const { t, number } = useI18n(rosterMessages);
+  const toWrite = preview.addedCount + preview.changedCount;
   return (
-    <>
+    <section className="card" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t("rosterHr.import.previewTitle")}</h2>
       {stale ? <FormNotice tone="error">{t("rosterHr.import.stale")}</FormNotice> : null}
       <p>
@@ -121,6 +147,45 @@ export function ImportPreviewHeader({ stale, preview }: { stale: boolean; previe
           unchanged: number(preview.unchangedCount),
         })}
       </p>
+      {children}
+      {toWrite > 0 ? (
+        <CommitForm content={content} fileName={fileName} fingerprint={preview.fingerprint} label={t("rosterHr.import.commit", { count: number(toWrite) })} />
+      ) : (
+        <FormNotice tone="ok">{t("rosterHr.import.nothingToDo")}</FormNotice>
+      )}
+    </section>
+  );
+}
+
+/** A preview table of the file's rows: each row starts with its line in the file and the employee code; the page adds the rest. */
+export function ImportRowsTable({ caption, className, headings, children }: { caption: string; className?: string; headings: ReactNode; children: ReactNode }) {
+  const { t } = useI18n(rosterMessages);
+  return (
+    <div className={className ? `table-wrap ${className}` : "table-wrap"}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t("rosterHr.import.row")}
+            </th>
+            <th scope="col">{t("roster.code")}</th>
+            {headings}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The first two cells of an ImportRowsTable row. */
+export function ImportRowKey({ row, employeeCode }: { row: number; employeeCode: string }) {
+  const { number } = useI18n();
+  return (
+    <>
+      <td className="num">{number(row)}</td>
+      <td>{employeeCode}</td>
     </>
   );
 }

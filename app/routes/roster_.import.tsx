@@ -1,10 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
-import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/import-parts";
+import { ImportDoneNotice, ImportPreview, ImportProblems, ImportRowKey, ImportRowsTable, UploadSection } from "../components/import-parts";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
@@ -58,10 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RosterImportPage() {
   const { divisions, categories, columns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, locale, number, date } = useI18n(rosterMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
-  const done = actionData ? null : importCountsFrom(searchParams);
   const divisionName = (code: string) => {
     const division = divisions.find((item) => item.code === code);
     return division ? name(division) : code;
@@ -73,101 +70,68 @@ export default function RosterImportPage() {
         <Link to="/roster">← {t("roster.title")}</Link>
       </p>
       <h1>{t("rosterHr.import.title")}</h1>
-      {done ? (
-        <FormNotice tone="ok">
-          {t("rosterHr.import.done", { added: number(done.added), changed: number(done.changed), unchanged: number(done.unchanged) })}
-        </FormNotice>
-      ) : null}
+      <ImportDoneNotice message={(counts) => t("rosterHr.import.done", counts)} />
 
       {actionData?.kind === "invalid" ? <ImportProblems fileErrors={actionData.fileErrors} rowErrors={actionData.rowErrors} /> : null}
 
       {actionData?.kind === "preview" ? (
-        <section className="card" aria-labelledby="preview-heading">
-          <ImportPreviewHeader stale={actionData.stale} preview={actionData.preview} />
+        <ImportPreview stale={actionData.stale} preview={actionData.preview} content={actionData.content} fileName={actionData.fileName}>
           {actionData.preview.addedCount > 0 ? (
-            <div className="table-wrap">
-              <table>
-                <caption>{t("rosterHr.import.additions", { count: number(actionData.preview.addedCount) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t("rosterHr.import.row")}
-                    </th>
-                    <th scope="col">{t("roster.code")}</th>
-                    <th scope="col">{t("roster.name")}</th>
-                    <th scope="col">{t("roster.division")}</th>
-                    <th scope="col">{t("rosterHr.field.employmentStart")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {actionData.preview.additions.map((row) => (
-                    <tr key={row.employeeCode}>
-                      <td className="num">{number(row.row)}</td>
-                      <td>{row.employeeCode}</td>
-                      <td>{`${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`}</td>
-                      <td>{divisionName(row.divisionCode)}</td>
-                      <td>{date(row.employmentStart)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportRowsTable
+              caption={t("rosterHr.import.additions", { count: number(actionData.preview.addedCount) })}
+              headings={
+                <>
+                  <th scope="col">{t("roster.name")}</th>
+                  <th scope="col">{t("roster.division")}</th>
+                  <th scope="col">{t("rosterHr.field.employmentStart")}</th>
+                </>
+              }
+            >
+              {actionData.preview.additions.map((row) => (
+                <tr key={row.employeeCode}>
+                  <ImportRowKey row={row.row} employeeCode={row.employeeCode} />
+                  <td>{`${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`}</td>
+                  <td>{divisionName(row.divisionCode)}</td>
+                  <td>{date(row.employmentStart)}</td>
+                </tr>
+              ))}
+            </ImportRowsTable>
           ) : null}
           {actionData.preview.changedCount > 0 ? (
-            <div className="table-wrap roster-spaced">
-              <table>
-                <caption>{t("rosterHr.import.changes", { count: number(actionData.preview.changedCount) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t("rosterHr.import.row")}
-                    </th>
-                    <th scope="col">{t("roster.code")}</th>
-                    <th scope="col">{t("roster.name")}</th>
-                    <th scope="col">{t("rosterHr.import.whatChanges")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {actionData.preview.changes.map((change) => (
-                    <tr key={change.employeeCode}>
-                      <td className="num">{number(change.row)}</td>
-                      <td>{change.employeeCode}</td>
-                      <td>{change.nameTh}</td>
-                      <td>
-                        <ul className="roster-changes">
-                          {change.fields.map((field) => (
-                            <li key={field.column}>
-                              <code>{field.column}</code>: {shown(field.column, field.before)} → {shown(field.column, field.after)}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportRowsTable
+              className="roster-spaced"
+              caption={t("rosterHr.import.changes", { count: number(actionData.preview.changedCount) })}
+              headings={
+                <>
+                  <th scope="col">{t("roster.name")}</th>
+                  <th scope="col">{t("rosterHr.import.whatChanges")}</th>
+                </>
+              }
+            >
+              {actionData.preview.changes.map((change) => (
+                <tr key={change.employeeCode}>
+                  <ImportRowKey row={change.row} employeeCode={change.employeeCode} />
+                  <td>{change.nameTh}</td>
+                  <td>
+                    <ul className="roster-changes">
+                      {change.fields.map((field) => (
+                        <li key={field.column}>
+                          <code>{field.column}</code>: {shown(field.column, field.before)} → {shown(field.column, field.after)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </ImportRowsTable>
           ) : null}
           {actionData.preview.addedCount + actionData.preview.changedCount > actionData.preview.additions.length + actionData.preview.changes.length ? (
             <p className="muted">{t("rosterHr.import.listCut")}</p>
           ) : null}
-          {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
-            <CommitForm
-              content={actionData.content}
-              fileName={actionData.fileName}
-              fingerprint={actionData.preview.fingerprint}
-              label={t("rosterHr.import.commit", { count: number(actionData.preview.addedCount + actionData.preview.changedCount) })}
-            />
-          ) : (
-            <FormNotice tone="ok">{t("rosterHr.import.nothingToDo")}</FormNotice>
-          )}
-        </section>
+        </ImportPreview>
       ) : null}
 
-      <section className="card" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">{actionData ? t("rosterHr.import.again") : t("rosterHr.import.upload")}</h2>
-        <UploadForm label={t("rosterHr.import.file")} hint={t("rosterHr.import.fileHint")} submitLabel={t("rosterHr.import.check")} />
-      </section>
+      <UploadSection />
 
       <section className="card" aria-labelledby="columns-heading">
         <h2 id="columns-heading">{t("rosterHr.import.columnsTitle")}</h2>

@@ -1,10 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
-import { CommitForm, ImportPreviewHeader, ImportProblems, UploadForm, importCountsFrom } from "../components/import-parts";
+import { ImportDoneNotice, ImportPreview, ImportProblems, ImportRowKey, ImportRowsTable, UploadSection } from "../components/import-parts";
 import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
@@ -52,9 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AttendanceImportPage() {
   const { session } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, number, date } = useI18n(rosterMessages);
-  const done = actionData ? null : importCountsFrom(searchParams);
   return (
     <>
       <p>
@@ -64,72 +61,47 @@ export default function AttendanceImportPage() {
       <p className="muted">
         {session.title} · {date(session.startDate)} · {t("training.attendance.sessionHours", { hours: number(session.hours) })}
       </p>
-      {done ? (
-        <FormNotice tone="ok">
-          {t("training.import.done", { added: number(done.added), changed: number(done.changed), unchanged: number(done.unchanged) })}{" "}
-          <Link to={`/training/${session.id}`}>{t("training.import.backToSession")}</Link>
-        </FormNotice>
-      ) : null}
+      <ImportDoneNotice message={(counts) => t("training.import.done", counts)}>
+        <Link to={`/training/${session.id}`}>{t("training.import.backToSession")}</Link>
+      </ImportDoneNotice>
       {actionData?.kind === "invalid" ? <ImportProblems fileErrors={actionData.fileErrors} rowErrors={actionData.rowErrors} /> : null}
       {actionData?.kind === "preview" ? (
-        <section className="card" aria-labelledby="preview-heading">
-          <ImportPreviewHeader stale={actionData.stale} preview={actionData.preview} />
+        <ImportPreview stale={actionData.stale} preview={actionData.preview} content={actionData.content} fileName={actionData.fileName}>
           {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
-            <div className="table-wrap">
-              <table>
-                <caption>{t("training.import.previewCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t("rosterHr.import.row")}
-                    </th>
-                    <th scope="col">{t("roster.code")}</th>
-                    <th scope="col" className="num">
-                      {t("training.import.hoursBefore")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("training.hours")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {actionData.preview.additions.map((row) => (
-                    <tr key={row.employeeCode}>
-                      <td className="num">{number(row.row)}</td>
-                      <td>{row.employeeCode}</td>
-                      <td className="num">–</td>
-                      <td className="num">{number(row.hours)}</td>
-                    </tr>
-                  ))}
-                  {actionData.preview.changes.map((row) => (
-                    <tr key={row.employeeCode}>
-                      <td className="num">{number(row.row)}</td>
-                      <td>{row.employeeCode}</td>
-                      <td className="num">{number(row.before)}</td>
-                      <td className="num">{number(row.hours)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportRowsTable
+              caption={t("training.import.previewCaption")}
+              headings={
+                <>
+                  <th scope="col" className="num">
+                    {t("training.import.hoursBefore")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("training.hours")}
+                  </th>
+                </>
+              }
+            >
+              {actionData.preview.additions.map((row) => (
+                <tr key={row.employeeCode}>
+                  <ImportRowKey row={row.row} employeeCode={row.employeeCode} />
+                  <td className="num">–</td>
+                  <td className="num">{number(row.hours)}</td>
+                </tr>
+              ))}
+              {actionData.preview.changes.map((row) => (
+                <tr key={row.employeeCode}>
+                  <ImportRowKey row={row.row} employeeCode={row.employeeCode} />
+                  <td className="num">{number(row.before)}</td>
+                  <td className="num">{number(row.hours)}</td>
+                </tr>
+              ))}
+            </ImportRowsTable>
           ) : null}
-          {actionData.preview.addedCount + actionData.preview.changedCount > 0 ? (
-            <CommitForm
-              content={actionData.content}
-              fileName={actionData.fileName}
-              fingerprint={actionData.preview.fingerprint}
-              label={t("rosterHr.import.commit", { count: number(actionData.preview.addedCount + actionData.preview.changedCount) })}
-            />
-          ) : (
-            <FormNotice tone="ok">{t("rosterHr.import.nothingToDo")}</FormNotice>
-          )}
-        </section>
+        </ImportPreview>
       ) : null}
-      <section className="card" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">{actionData ? t("rosterHr.import.again") : t("rosterHr.import.upload")}</h2>
+      <UploadSection>
         <p>{t("training.import.rules")}</p>
-        <UploadForm label={t("rosterHr.import.file")} hint={t("rosterHr.import.fileHint")} submitLabel={t("rosterHr.import.check")} />
-      </section>
+      </UploadSection>
     </>
   );
 }
