@@ -1,19 +1,18 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { ImportDoneNotice, ImportPreview, ImportProblems, ImportRowKey, ImportRowsTable, UploadSection } from "../components/import-parts";
 import { calendarDateIn } from "../domain/calendar-date";
-import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { listDivisions } from "../models/people.server";
 import { listStaffCategories } from "../models/roster.server";
 import { getAppSettings } from "../models/settings.server";
-import { commitRosterImport, previewRosterImport, type RosterPreview } from "../services/roster-import.server";
+import { commitRosterImport, previewRosterImport } from "../services/roster-import.server";
 import { rosterImportColumns } from "../services/roster-list.server";
-import { encodeCarriedFile, readImportRequest } from "../services/roster-upload.server";
+import { answerImport } from "../services/roster-upload.server";
 
 export const meta: MetaFunction = () => [{ title: "นำเข้าทะเบียนบุคลากร · นวัต" }];
 
@@ -28,30 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData =
-  | { kind: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
-  | { kind: "preview"; stale: boolean; preview: RosterPreview; content: string; fileName: string };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
-  const input = await readImportRequest(request);
-  if (input.step === "problem") return json<ActionData>({ kind: "invalid", fileErrors: [{ problem: input.problem }], rowErrors: [] }, { status: 400 });
-  const database = db();
-  const { fiscalCalendar } = await getAppSettings(database);
-  const today = calendarDateIn(new Date(), fiscalCalendar.timeZone);
-  const result =
-    input.step === "check"
-      ? await previewRosterImport(database, input.text, today)
-      : await commitRosterImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { text: input.text, fingerprint: input.fingerprint, today, fileName: input.fileName });
-  switch (result.status) {
-    case "invalid":
-      return json<ActionData>({ kind: "invalid", fileErrors: result.fileErrors, rowErrors: result.rowErrors }, { status: 400 });
-    case "preview":
-    case "stale":
-      return json<ActionData>({ kind: "preview", stale: result.status === "stale", preview: result.preview, content: encodeCarriedFile(input.text), fileName: input.fileName });
-    case "committed":
-      return redirect(`/roster/import?added=${result.added}&changed=${result.changed}&unchanged=${result.unchanged}`);
-  }
+  return answerImport(request, "/roster/import", async (input) => {
+    const database = db();
+    const { fiscalCalendar } = await getAppSettings(database);
+    const today = calendarDateIn(new Date(), fiscalCalendar.timeZone);
+    return input.step === "check"
+      ? previewRosterImport(database, input.text, today)
+      : commitRosterImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { text: input.text, fingerprint: input.fingerprint, today, fileName: input.fileName });
+  });
 }
 
 export default function RosterImportPage() {

@@ -1,16 +1,15 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { ImportDoneNotice, ImportPreview, ImportProblems, ImportRowKey, ImportRowsTable, UploadSection } from "../components/import-parts";
-import type { FileError, RowError } from "../domain/roster-import";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession } from "../models/training.server";
-import { commitAttendanceImport, previewAttendanceImport, type AttendancePreview } from "../services/training-attendance.server";
+import { commitAttendanceImport, previewAttendanceImport } from "../services/training-attendance.server";
 import { sessionIdParam } from "../services/training-sessions.server";
-import { encodeCarriedFile, readImportRequest } from "../services/roster-upload.server";
+import { answerImport } from "../services/roster-upload.server";
 
 export const meta: MetaFunction = () => [{ title: "นำเข้าผู้เข้าอบรม · นวัต" }];
 
@@ -21,31 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ session });
 }
 
-type ActionData =
-  | { kind: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
-  | { kind: "preview"; stale: boolean; preview: AttendancePreview; content: string; fileName: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
   const sessionId = sessionIdParam(params.sessionId);
-  const input = await readImportRequest(request);
-  if (input.step === "problem") return json<ActionData>({ kind: "invalid", fileErrors: [{ problem: input.problem }], rowErrors: [] }, { status: 400 });
-  const database = db();
-  const result =
-    input.step === "check"
-      ? await previewAttendanceImport(database, sessionId, input.text)
-      : await commitAttendanceImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId, text: input.text, fingerprint: input.fingerprint, fileName: input.fileName });
-  switch (result.status) {
-    case "notFound":
-      throw new Response("Not found", { status: 404 });
-    case "invalid":
-      return json<ActionData>({ kind: "invalid", fileErrors: result.fileErrors, rowErrors: result.rowErrors }, { status: 400 });
-    case "preview":
-    case "stale":
-      return json<ActionData>({ kind: "preview", stale: result.status === "stale", preview: result.preview, content: encodeCarriedFile(input.text), fileName: input.fileName });
-    case "committed":
-      return redirect(`/training/${sessionId}/import?added=${result.added}&changed=${result.changed}&unchanged=${result.unchanged}`);
-  }
+  return answerImport(request, `/training/${sessionId}/import`, async (input) => {
+    const database = db();
+    const result =
+      input.step === "check"
+        ? await previewAttendanceImport(database, sessionId, input.text)
+        : await commitAttendanceImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId, text: input.text, fingerprint: input.fingerprint, fileName: input.fileName });
+    if (result.status === "notFound") throw new Response("Not found", { status: 404 });
+    return result;
+  });
 }
 
 export default function AttendanceImportPage() {

@@ -1,6 +1,6 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { decodeUtf8File } from "../domain/csv-safety";
-import { MAX_IMPORT_BYTES, type FileProblem } from "../domain/roster-import";
+import { MAX_IMPORT_BYTES, type FileError, type FileProblem, type RowError } from "../domain/roster-import";
 
 /**
  * The two steps of an import page, both plain form posts (so they work without JavaScript):
@@ -58,4 +58,39 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
   const text = decodeCarriedFile(String(formData.get("content") ?? ""));
   if (text === null || text === "") return { step: "problem", problem: "noFile" };
   return { step: "commit", text, fileName: fileNameOf(formData.get("fileName")), fingerprint: String(formData.get("fingerprint") ?? "").slice(0, 128) };
+}
+
+/** What an import page's action hands its page: the file's problems, or the preview with the file to carry back. */
+export type ImportActionData<Preview> =
+  | { kind: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
+  | { kind: "preview"; stale: boolean; preview: Preview; content: string; fileName: string };
+
+/** What an import's check or commit comes to (a commit whose data changed since the preview is "stale"). */
+export type ImportOutcome<Preview> =
+  | { status: "invalid"; fileErrors: FileError[]; rowErrors: RowError[] }
+  | { status: "preview" | "stale"; preview: Preview }
+  | { status: "committed"; added: number; changed: number; unchanged: number };
+
+/**
+ * An import page's action after its access check: read the post, let `run` check or commit the
+ * file, and answer with the problems (400), the preview carrying the file back, or a redirect to
+ * `donePath` with the counts (the page's done notice reads them).
+ */
+export async function answerImport<Preview>(
+  request: Request,
+  donePath: string,
+  run: (input: Exclude<ImportRequest, { step: "problem" }>) => Promise<ImportOutcome<Preview>>,
+) {
+  const input = await readImportRequest(request);
+  if (input.step === "problem") return json<ImportActionData<Preview>>({ kind: "invalid", fileErrors: [{ problem: input.problem }], rowErrors: [] }, { status: 400 });
+  const result = await run(input);
+  switch (result.status) {
+    case "invalid":
+      return json<ImportActionData<Preview>>({ kind: "invalid", fileErrors: result.fileErrors, rowErrors: result.rowErrors }, { status: 400 });
+    case "preview":
+    case "stale":
+      return json<ImportActionData<Preview>>({ kind: "preview", stale: result.status === "stale", preview: result.preview, content: encodeCarriedFile(input.text), fileName: input.fileName });
+    case "committed":
+      return redirect(`${donePath}?added=${result.added}&changed=${result.changed}&unchanged=${result.unchanged}`);
+  }
 }
