@@ -5,6 +5,7 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { SelectField } from "../components/roster-person-form";
+import { TrainingYearTotals } from "../components/training-year-totals";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
@@ -113,7 +114,7 @@ export default function PersonPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n(rosterMessages, accountMessages, adminMessages);
+  const { t, locale, date, number } = useI18n(rosterMessages, accountMessages, adminMessages);
   const pick = (th: string, en: string) => (locale === "en" && en) || th;
   const saved = searchParams.get("saved");
   const errorOf = (intent: string, field: string) => {
@@ -285,31 +286,7 @@ export default function PersonPage() {
           <p className="muted">{t("training.person.none")}</p>
         ) : (
           <>
-            <div className="table-wrap">
-              <table>
-                <caption>{t("training.byYear")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("training.fiscalYear")}</th>
-                    <th scope="col" className="num">
-                      {t("training.sessions")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("training.hours")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {totals.map((total) => (
-                    <tr key={total.fiscalYear}>
-                      <th scope="row">{fiscalYear(total.fiscalYear)}</th>
-                      <td className="num">{number(total.sessions)}</td>
-                      <td className="num">{number(total.hours)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TrainingYearTotals totals={totals} />
             <div className="table-wrap roster-spaced">
               <table>
                 <caption>{t("training.person.sessions")}</caption>

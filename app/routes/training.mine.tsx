@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { TrainingYearTotals } from "../components/training-year-totals";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { personTraining } from "../services/training-figures.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyTrainingPage() {
   const { rows, totals } = useLoaderData<typeof loader>();
-  const { t, date, number, fiscalYear } = useI18n(rosterMessages);
+  const { t, date, number } = useI18n(rosterMessages);
   return (
     <>
       <h1>{t("training.mine.title")}</h1>
@@ -25,31 +26,7 @@ export default function MyTrainingPage() {
         <p className="card">{t("training.mine.none")}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("training.byYear")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.fiscalYear")}</th>
-                  <th scope="col" className="num">
-                    {t("training.sessions")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.hours")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.map((total) => (
-                  <tr key={total.fiscalYear}>
-                    <th scope="row">{fiscalYear(total.fiscalYear)}</th>
-                    <td className="num">{number(total.sessions)}</td>
-                    <td className="num">{number(total.hours)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TrainingYearTotals totals={totals} />
           <h2>{t("training.mine.history")}</h2>
           <ul className="training-history">
             {rows.map((row) => (
