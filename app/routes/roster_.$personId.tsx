@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
@@ -109,6 +110,52 @@ const SAVED_MESSAGES: Record<string, MessageKey> = {
   account: "rosterHr.person.accountCreated",
 };
 
+/** One of this page's forms: it posts to the action above, which tells them apart by `intent`. */
+function IntentForm({ intent, title, submit, busy, children }: { intent: string; title?: string; submit: string; busy: boolean; children: ReactNode }) {
+  return (
+    <Form method="post" className="stack roster-inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      {title ? <h3>{title}</h3> : null}
+      {children}
+      <div>
+        <button type="submit" disabled={busy}>
+          {submit}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+type Span = { id: number; start: string; end: string | null };
+
+/** Employment periods or division assignments: from, to (or "ongoing"), and with `what` a first column saying what the span was. */
+function SpanTable<Row extends Span>({ caption, spans, what }: { caption: string; spans: readonly Row[]; what?: { heading: string; of: (span: Row) => string } }) {
+  const { t, date } = useI18n(rosterMessages);
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {what ? <th scope="col">{what.heading}</th> : null}
+            <th scope="col">{t("rosterHr.from")}</th>
+            <th scope="col">{t("rosterHr.to")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {spans.map((span) => (
+            <tr key={span.id}>
+              {what ? <td>{what.of(span)}</td> : null}
+              <td>{date(span.start)}</td>
+              <td>{span.end ? date(span.end) : t("rosterHr.ongoing")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function PersonPage() {
   const { person, training, totals, divisions, employedToday, latestPeriod, viewerIsAdmin, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -163,45 +210,18 @@ export default function PersonPage() {
 
       <section className="card" aria-labelledby="employment-heading">
         <h2 id="employment-heading">{t("rosterHr.person.employment")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("rosterHr.person.employment")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("rosterHr.from")}</th>
-                <th scope="col">{t("rosterHr.to")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.periods.map((period) => (
-                <tr key={period.id}>
-                  <td>{date(period.start)}</td>
-                  <td>{period.end ? date(period.end) : t("rosterHr.ongoing")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SpanTable caption={t("rosterHr.person.employment")} spans={person.periods} />
         {latestPeriod && (latestPeriod.end === null || employedToday) ? (
-          <Form method="post" className="stack roster-inline-form">
-            <input type="hidden" name="intent" value="end" />
-            <h3>{t("rosterHr.person.endTitle")}</h3>
+          <IntentForm intent="end" title={t("rosterHr.person.endTitle")} submit={t("rosterHr.person.endSubmit")} busy={busy}>
             <Field
               label={t("rosterHr.person.endDate")}
               hint={t("rosterHr.dateHint")}
               error={errorOf("end", "endDate")}
               inputProps={{ id: "end-date", name: "endDate", type: "text", defaultValue: typed("end", "endDate", defaults.endDate), autoComplete: "off" }}
             />
-            <div>
-              <button type="submit" disabled={busy}>
-                {t("rosterHr.person.endSubmit")}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : (
-          <Form method="post" className="stack roster-inline-form">
-            <input type="hidden" name="intent" value="rehire" />
-            <h3>{t("rosterHr.person.rehireTitle")}</h3>
+          <IntentForm intent="rehire" title={t("rosterHr.person.rehireTitle")} submit={t("rosterHr.person.rehireSubmit")} busy={busy}>
             <Field
               label={t("rosterHr.person.rehireDate")}
               hint={t("rosterHr.dateHint")}
@@ -217,42 +237,19 @@ export default function PersonPage() {
               options={divisions.map((division) => ({ value: String(division.id), label: pick(division.nameTh, division.nameEn) }))}
               error={errorOf("rehire", "rehireDivisionId")}
             />
-            <div>
-              <button type="submit" disabled={busy}>
-                {t("rosterHr.person.rehireSubmit")}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         )}
       </section>
 
       <section className="card" aria-labelledby="division-heading">
         <h2 id="division-heading">{t("rosterHr.person.divisions")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("rosterHr.person.divisions")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("roster.division")}</th>
-                <th scope="col">{t("rosterHr.from")}</th>
-                <th scope="col">{t("rosterHr.to")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.assignments.map((assignment) => (
-                <tr key={assignment.id}>
-                  <td>{pick(assignment.divisionNameTh, assignment.divisionNameEn)}</td>
-                  <td>{date(assignment.start)}</td>
-                  <td>{assignment.end ? date(assignment.end) : t("rosterHr.ongoing")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SpanTable
+          caption={t("rosterHr.person.divisions")}
+          spans={person.assignments}
+          what={{ heading: t("roster.division"), of: (assignment) => pick(assignment.divisionNameTh, assignment.divisionNameEn) }}
+        />
         {employedToday ? (
-          <Form method="post" className="stack roster-inline-form">
-            <input type="hidden" name="intent" value="move" />
-            <h3>{t("rosterHr.person.moveTitle")}</h3>
+          <IntentForm intent="move" title={t("rosterHr.person.moveTitle")} submit={t("rosterHr.person.moveSubmit")} busy={busy}>
             <p className="muted">{t("rosterHr.person.moveHint")}</p>
             <SelectField
               id="move-division"
@@ -271,12 +268,7 @@ export default function PersonPage() {
               error={errorOf("move", "effectiveDate")}
               inputProps={{ id: "move-date", name: "effectiveDate", type: "text", defaultValue: typed("move", "effectiveDate", defaults.effectiveDate), autoComplete: "off" }}
             />
-            <div>
-              <button type="submit" disabled={busy}>
-                {t("rosterHr.person.moveSubmit")}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : null}
       </section>
 
@@ -343,8 +335,7 @@ export default function PersonPage() {
             {!employedToday && !person.account.disabled ? <p className="muted">{t("rosterHr.person.leaverAccountHint")}</p> : null}
           </>
         ) : employedToday ? (
-          <Form method="post" className="stack roster-inline-form">
-            <input type="hidden" name="intent" value="account" />
+          <IntentForm intent="account" submit={t("accounts.createSubmit")} busy={busy}>
             <p className="muted">{t("rosterHr.person.accountHint")}</p>
             <Field
               label={t("accounts.initialPassword")}
@@ -352,12 +343,7 @@ export default function PersonPage() {
               error={errorOf("account", "initialPassword")}
               inputProps={{ id: "initial-password", name: "initialPassword", type: "text", autoComplete: "off", minLength: 8 }}
             />
-            <div>
-              <button type="submit" disabled={busy}>
-                {t("accounts.createSubmit")}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : (
           <p className="muted">{t("rosterHr.person.noAccountLeft")}</p>
         )}
