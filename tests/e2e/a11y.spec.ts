@@ -16,6 +16,8 @@ test("the sign-in page has no serious or critical accessibility issue", async ({
 
 for (const username of ["LS025", "LS006"]) {
   test(`the home, plan and account pages of ${username} have no serious or critical accessibility issue`, async ({ page }) => {
+    // Eight pages, each scanned by axe: 20-35 s on a busy 2-CPU machine, over the 30 s default.
+    test.slow();
     await signIn(page, username);
     for (const path of ["/", "/plan", "/account", "/ideas", "/ideas/new", "/ideas/mine", "/ideas/44", "/notifications"]) {
       await page.goto(path);
@@ -25,6 +27,7 @@ for (const username of ["LS025", "LS006"]) {
 }
 
 test("admin and HR pages have no serious or critical accessibility issue", async ({ page }) => {
+  test.slow();
   await signIn(page, "LS006");
   for (const path of ["/admin/accounts", "/admin/plan", "/admin/settings", "/admin/audit"]) {
     await page.goto(path);

@@ -135,6 +135,7 @@ test("a member of staff gets 403 on the dashboard and the reports", async ({ pag
 });
 
 test("the report and plan pages have no serious or critical accessibility issue", async ({ page }) => {
+  test.slow(); // several pages, each scanned by axe
   await signIn(page, "LS006");
   for (const path of ["/reports/quarterly?fy=2570&q=1", "/reports/yearly?fy=2569", "/plan/actions?fy=2570", "/plan/lpa", "/admin/participation?fy=2569"]) {
     await page.goto(path);

@@ -133,6 +133,7 @@ test("a staff account is refused the committee's pages", async ({ page }) => {
 });
 
 test("the board, the list and the criteria pages have no serious or critical accessibility issue", async ({ page, browser }) => {
+  test.slow(); // several pages, each scanned by axe
   await signIn(page, "LS005");
   for (const path of ["/committee", "/committee/list", "/committee/ideas/44"]) {
     await page.goto(path);
