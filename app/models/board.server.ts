@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { accounts, divisionAssignments, ideaAuthors, ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/schema";
+import { accounts, ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/schema";
 import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { CLOSED_STAGES } from "../domain/pipeline";
@@ -8,6 +8,7 @@ import { compareThai } from "../i18n/format";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { listDivisions } from "./people.server";
 import { getPlanTree } from "./plan.server";
+import { authorDivisionsAtSubmission, authorWasInDivision } from "./people-sql.server";
 
 /** What the committee's board and list can be narrowed by. */
 export type BoardFilters = { planId?: number; divisionId?: number; fiscalYear?: number; stage?: IdeaStage };
@@ -30,34 +31,14 @@ export type BoardColumn = { stage: IdeaStage; count: number; cards: BoardCard[] 
 // Outer references inside subqueries are written qualified: drizzle leaves columns of a
 // single-table select unqualified, and "id" would bind to the subquery's own table.
 const IDEA_ID = sql.raw(`"ideas"."id"`);
-const IDEA_SUBMITTED_AT = sql.raw(`"ideas"."submitted_at"`);
 
 function filterConditions(filters: BoardFilters, timeZone: string): SQL[] {
   const conditions: SQL[] = [];
   if (filters.stage) conditions.push(eq(ideas.stage, filters.stage));
   if (filters.planId !== undefined) conditions.push(eq(ideas.planId, filters.planId));
   if (filters.fiscalYear !== undefined) conditions.push(eq(ideas.fiscalYear, filters.fiscalYear));
-  if (filters.divisionId !== undefined) {
-    conditions.push(sql`exists (
-      select 1 from ${ideaAuthors} ia
-      join ${divisionAssignments} da on da.person_id = ia.person_id
-      where ia.idea_id = ${IDEA_ID} and da.division_id = ${filters.divisionId}
-        and da.start_date <= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date
-        and (da.end_date is null or da.end_date >= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date))`);
-  }
+  if (filters.divisionId !== undefined) conditions.push(authorWasInDivision(filters.divisionId, timeZone));
   return conditions;
-}
-
-/** The authors' divisions on the day the idea was submitted, as one JSON array per idea. */
-function authorDivisions(timeZone: string) {
-  return sql<DivisionName[] | string>`(
-    select coalesce(jsonb_agg(distinct jsonb_build_object('th', d.name_th, 'en', d.name_en)), '[]'::jsonb)
-    from idea_authors ia
-    join division_assignments da on da.person_id = ia.person_id
-      and da.start_date <= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date
-      and (da.end_date is null or da.end_date >= (${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date)
-    join divisions d on d.id = da.division_id
-    where ia.idea_id = ${IDEA_ID})`;
 }
 
 function parseDivisions(value: DivisionName[] | string | null): DivisionName[] {
@@ -82,8 +63,8 @@ export async function getBoard(db: Database, options: { filters: BoardFilters; t
     order by ${ideas.stageChangedAt} ${CLOSED_STAGES.includes(stage) ? sql`desc` : sql`asc`}, ${ideas.id}
     limit ${options.perColumn})`;
   const [cardResult, countRows] = await Promise.all([
-    // The union is named "ideas" so that authorDivisions' "ideas"."id" refers to its rows.
-    db.execute(sql`select "ideas".*, ${authorDivisions(options.timeZone)} as divisions
+    // The union is named "ideas" so that authorDivisionsAtSubmission's "ideas"."id" refers to its rows.
+    db.execute(sql`select "ideas".*, ${authorDivisionsAtSubmission(options.timeZone)} as divisions
       from (${sql.join(stages.map(column), sql` union all `)}) as "ideas"`),
     stageCounts(db, options.filters, where),
   ]);
@@ -158,7 +139,7 @@ export async function listBoardIdeas(
       stageChangedAt: ideas.stageChangedAt,
       submittedAt: ideas.submittedAt,
       voteCount: ideas.voteCount,
-      divisions: authorDivisions(options.timeZone),
+      divisions: authorDivisionsAtSubmission(options.timeZone),
       // Each member's mean over the criteria they scored, averaged over members.
       meanScore: sql<number | null>`(select avg(m)::float8 from (select avg(s.score) as m from idea_scores s where s.idea_id = ${IDEA_ID} group by s.person_id) member_means)`,
     })

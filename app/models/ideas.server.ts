@@ -19,6 +19,7 @@ import { authorMayChange, type IdeaStage } from "../domain/idea-stages";
 import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea-cursor";
 import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { notifyIdeaAuthors } from "./notifications.server";
+import { assignmentCovers, authorWasInDivision } from "./people-sql.server";
 
 export type IdeaInput = {
   title: string;
@@ -237,7 +238,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
         // The division the author was in when the idea was submitted.
         divisionNameTh: sql<string | null>`(
           select d.name_th from ${divisionAssignments} da join divisions d on d.id = da.division_id
-          where da.person_id = ${people.id} and da.start_date <= ${submittedDate}
+          where da.person_id = ${people.id} and ${assignmentCovers(submittedDate)}
           order by da.start_date desc limit 1)`,
       })
       .from(ideaAuthors)
@@ -328,15 +329,8 @@ function filterConditions(filters: IdeaListFilters, timeZone: string): SQL[] {
   if (filters.authorPersonId !== undefined) {
     conditions.push(sql`exists (select 1 from ${ideaAuthors} where ${ideaAuthors.ideaId} = ${ideas.id} and ${ideaAuthors.personId} = ${filters.authorPersonId})`);
   }
-  if (filters.divisionId !== undefined) {
-    // The division an author was in when the idea was submitted, not today's.
-    conditions.push(sql`exists (
-      select 1 from ${ideaAuthors} ia
-      join ${divisionAssignments} da on da.person_id = ia.person_id
-      where ia.idea_id = ${ideas.id} and da.division_id = ${filters.divisionId}
-        and da.start_date <= (${ideas.submittedAt} AT TIME ZONE ${timeZone})::date
-        and (da.end_date is null or da.end_date >= (${ideas.submittedAt} AT TIME ZONE ${timeZone})::date))`);
-  }
+  // The division an author was in when the idea was submitted, not today's.
+  if (filters.divisionId !== undefined) conditions.push(authorWasInDivision(filters.divisionId, timeZone));
   return conditions;
 }
 

@@ -44,3 +44,43 @@ export function divisionIdOn(day: string | SQLWrapper, ifNoneYet: "first" | { fi
     (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID} and da.start_date <= ${day} order by da.start_date desc limit 1),
     (select da.division_id from division_assignments da where da.person_id = ${PERSON_ID}${firstStartingBy} order by da.start_date asc limit 1))`;
 }
+
+/**
+ * The outer query's idea, qualified (see PERSON_ID): the board reads from a subquery named
+ * "ideas", the idea list from the table.
+ */
+const IDEA_ID = sql.raw(`"ideas"."id"`);
+const IDEA_SUBMITTED_AT = sql.raw(`"ideas"."submitted_at"`);
+
+/** The day the outer query's idea was submitted, in the organisation's time zone. */
+export function ideaSubmissionDay(timeZone: string): SQL {
+  return sql`(${IDEA_SUBMITTED_AT} AT TIME ZONE ${timeZone})::date`;
+}
+
+/**
+ * The division assignment aliased `da` covers `day`: started by then and not ended before. This
+ * is what "the division someone was in on a day" means for an idea's authors, everywhere: the
+ * idea page, and the idea list's and the board's division filters and cards.
+ */
+export function assignmentCovers(day: string | SQLWrapper): SQL {
+  return sql`da.start_date <= ${day} and (da.end_date is null or da.end_date >= ${day})`;
+}
+
+/** One of the outer query's idea's authors was in `divisionId` on the day it was submitted. */
+export function authorWasInDivision(divisionId: number, timeZone: string): SQL {
+  const day = ideaSubmissionDay(timeZone);
+  return sql`exists (
+    select 1 from idea_authors ia
+    join division_assignments da on da.person_id = ia.person_id
+    where ia.idea_id = ${IDEA_ID} and da.division_id = ${divisionId} and ${assignmentCovers(day)})`;
+}
+
+/** The outer query's idea's authors' divisions on the day it was submitted, as one JSON array. */
+export function authorDivisionsAtSubmission(timeZone: string): SQL<{ th: string; en: string }[] | string> {
+  return sql<{ th: string; en: string }[] | string>`(
+    select coalesce(jsonb_agg(distinct jsonb_build_object('th', d.name_th, 'en', d.name_en)), '[]'::jsonb)
+    from idea_authors ia
+    join division_assignments da on da.person_id = ia.person_id and ${assignmentCovers(ideaSubmissionDay(timeZone))}
+    join divisions d on d.id = da.division_id
+    where ia.idea_id = ${IDEA_ID})`;
+}

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { divisions, ideaAuthors, ideaScores, ideas, plans, scoringCriteria } from "../../db/schema";
+import { divisionAssignments, divisions, ideaAuthors, ideaScores, ideas, people, plans, scoringCriteria, staffCategories } from "../../db/schema";
+import { getIdeaDetail, listIdeas } from "../../app/models/ideas.server";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { IDEA_STAGES } from "../../app/domain/idea-stages";
 import { findOriginalCandidates, getBoard, listBoardIdeas, type BoardFilters } from "../../app/models/board.server";
@@ -169,6 +170,44 @@ describe(`the committee's board (${engineName})`, () => {
     expect(after.count).toBe(before.count);
     const list = await countQueries(() => listBoardIdeas(db, { filters: {}, timeZone: TZ, limit: 50 }));
     expect(list.count).toBe(1);
+  });
+});
+
+describe(`an author's division on the day an idea was submitted (${engineName})`, () => {
+  it("is the assignment covering that day, the same on the idea page, the board's cards and both division filters", async () => {
+    const [first, second] = await db.select({ id: divisions.id, nameTh: divisions.nameTh }).from(divisions).orderBy(divisions.id).limit(2);
+    const [category] = await db.select({ id: staffCategories.id }).from(staffCategories).limit(1);
+    const [person] = await db
+      .insert(people)
+      .values({ employeeCode: "DIVTEST1", prefixTh: "นาย", firstNameTh: "ทดสอบ", lastNameTh: "ย้ายกอง", positionTh: "นักวิชาการ", categoryId: category.id })
+      .returning({ id: people.id });
+    // In the first division until the end of 2023; no division from then until 2024-03-01.
+    await db.insert(divisionAssignments).values({ personId: person.id, divisionId: first.id, startDate: "2020-01-01", endDate: "2023-12-31" });
+    const [idea] = await db
+      .insert(ideas)
+      .values({ title: "ไอเดียระหว่างรอย้ายกอง", problem: "ปัญหา", solution: "วิธีแก้", benefit: "ประโยชน์", fiscalYear: 2567, submittedAt: new Date("2024-02-01T10:00:00+07:00") })
+      .returning({ id: ideas.id });
+    await db.insert(ideaAuthors).values({ ideaId: idea.id, personId: person.id, isSubmitter: true });
+
+    const seen = async () => {
+      const detail = await getIdeaDetail(db, idea.id, TZ);
+      const card = (await getBoard(db, { filters: { fiscalYear: 2567, stage: "submitted" }, timeZone: TZ, perColumn: 10_000 }))[0].cards.find((candidate) => candidate.id === idea.id);
+      const inFilter = async (divisionId: number) => ({
+        board: (await getBoard(db, { filters: { divisionId, stage: "submitted" }, timeZone: TZ, perColumn: 10_000 }))[0].cards.some((candidate) => candidate.id === idea.id),
+        list: (await listIdeas(db, { filters: { divisionId }, sort: "newest", cursor: null, limit: 1_000, timeZone: TZ })).rows.some((row) => row.id === idea.id),
+      });
+      return {
+        page: detail?.authors[0].divisionNameTh ?? null,
+        card: card?.divisions.map((division) => division.th),
+        first: await inFilter(first.id),
+        second: await inFilter(second.id),
+      };
+    };
+    // The assignment that ended before the idea is nobody's division on that day, anywhere.
+    expect(await seen()).toEqual({ page: null, card: [], first: { board: false, list: false }, second: { board: false, list: false } });
+
+    await db.insert(divisionAssignments).values({ personId: person.id, divisionId: second.id, startDate: "2024-01-15", endDate: null });
+    expect(await seen()).toEqual({ page: second.nameTh, card: [second.nameTh], first: { board: false, list: false }, second: { board: true, list: true } });
   });
 });
 
