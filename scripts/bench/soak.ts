@@ -88,6 +88,32 @@ const movable: Array<{ id: number; stage: "submitted" | "screening" }> = [];
   }
 }
 
+/**
+ * After the traffic: the counts the app keeps beside the rows (idea_stage_counts by trigger, each
+ * idea's vote_count and comment_count in the write's transaction) against the rows themselves.
+ */
+async function counterDrift(): Promise<string[]> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const stageDrift = await client<{ key: string }[]>`
+      with kept as (select stage, fiscal_year, plan_key, idea_count from idea_stage_counts where idea_count <> 0),
+           counted as (select stage, fiscal_year, coalesce(plan_id, 0) as plan_key, count(*)::int as idea_count from ideas group by 1, 2, 3)
+      select concat_ws('/', coalesce(k.stage, c.stage), coalesce(k.fiscal_year, c.fiscal_year), coalesce(k.plan_key, c.plan_key))
+             || ': kept ' || coalesce(k.idea_count, 0) || ', counted ' || coalesce(c.idea_count, 0) as key
+      from kept k full join counted c using (stage, fiscal_year, plan_key)
+      where k.idea_count is distinct from c.idea_count`;
+    const ideaDrift = await client<{ key: string }[]>`
+      select 'idea ' || i.id || ': votes ' || i.vote_count || '/' || (select count(*) from idea_votes v where v.idea_id = i.id)
+             || ', comments ' || i.comment_count || '/' || (select count(*) from idea_comments c where c.idea_id = i.id) as key
+      from ideas i
+      where i.vote_count <> (select count(*) from idea_votes v where v.idea_id = i.id)
+         or i.comment_count <> (select count(*) from idea_comments c where c.idea_id = i.id)`;
+    return [...stageDrift, ...ideaDrift].map((row) => row.key);
+  } finally {
+    await client.end();
+  }
+}
+
 // --- the server ------------------------------------------------------------------------------------
 
 const server = spawn(process.execPath, [SERVER_ENTRY], {
@@ -262,8 +288,14 @@ try {
     `memory ${flat ? "flat" : "GREW"}: peak in the second half ${latePeak.toFixed(0)} MB ${flat ? "≤" : ">"} 1.5 × peak from warm-up to middle ` +
       `${earlyPeak.toFixed(0)} MB (start ${rss[0].mb.toFixed(0)} MB, end ${rss[rss.length - 1].mb.toFixed(0)} MB)`,
   );
+  const drift = await counterDrift();
+  console.log(
+    drift.length === 0
+      ? "counters exact: the board's stage counts, every idea's vote and comment counts equal the rows counted"
+      : `counters DRIFTED:\n  ${drift.join("\n  ")}`,
+  );
   if (serverOutput.match(/error/i)) console.log(`\nserver log mentions errors:\n${serverOutput.split("\n").filter((line) => /error/i.test(line)).slice(0, 10).join("\n")}`);
-  process.exitCode = totalErrors === 0 && flat ? 0 : 1;
+  process.exitCode = totalErrors === 0 && flat && drift.length === 0 ? 0 : 1;
 } finally {
   await cleanUp();
 }
