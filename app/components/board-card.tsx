@@ -10,7 +10,8 @@ export type BoardCardData = {
   stage: IdeaStage;
   voteCount: number;
   daysInStage: number;
-  divisions: { th: string; en: string }[];
+  /** The authors' divisions when the idea was submitted, named in the reader's language. */
+  divisionNames: string[];
 };
 
 /** The label of a move in a list of choices: a step back says so. */
@@ -26,11 +27,11 @@ export function useMoveLabel() {
  * an original or a project is finished on the review page.
  */
 export function BoardCard({ card }: { card: BoardCardData }) {
-  const { t, locale } = useI18n(pipelineMessages);
+  const { t } = useI18n(pipelineMessages);
   const moveLabel = useMoveLabel();
   const moves = movesFrom(card.stage, "committee");
   const systemMoves = movesFrom(card.stage, "system");
-  const divisionNames = card.divisions.map((division) => (locale === "en" && division.en) || division.th);
+  const { divisionNames } = card;
   return (
     <article className="board-card">
       <h3>

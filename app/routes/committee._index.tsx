@@ -57,7 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         stage: card.stage,
         voteCount: card.voteCount,
         daysInStage: Math.max(0, Math.floor((now - card.stageChangedAt.getTime()) / DAY_MS)),
-        divisions: card.divisions,
+        // Named here, in the reader's language: the page's data carries one name per division.
+        divisionNames: card.divisions.map((division) => (locale === "en" && division.en) || division.th),
       })),
     })),
     query: filterQuery(filters),
