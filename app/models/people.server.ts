@@ -40,7 +40,7 @@ export type RosterFilters = {
  * later, their first). `employedBetween: { from: day, to: day }` keeps the people employed that
  * day. Sorted by the caller (Thai order needs Intl.Collator, not the database's code points).
  */
-export async function listRoster(db: Database, filters: RosterFilters): Promise<RosterRow[]> {
+export async function listRoster(db: Database, filters: RosterFilters, options: { limit?: number } = {}): Promise<RosterRow[]> {
   const conditions: SQL[] = [];
   if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
   // For someone who joins after `onDate`, their first division (the HR list shows future joiners).
@@ -74,12 +74,13 @@ export async function listRoster(db: Database, filters: RosterFilters): Promise<
     )
     .leftJoin(divisions, eq(divisions.id, divisionId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(people.employeeCode));
+    .orderBy(asc(people.employeeCode))
+    .limit(options.limit ?? Number.MAX_SAFE_INTEGER);
 }
 
-/** The people employed on `day`, with their division that day. */
-export function listStaffOn(db: Database, day: string, options: { divisionId?: number } = {}): Promise<RosterRow[]> {
-  return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId });
+/** The people employed on `day`, with their division that day; the first `limit` by employee code when given. */
+export function listStaffOn(db: Database, day: string, options: { divisionId?: number; limit?: number } = {}): Promise<RosterRow[]> {
+  return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId }, { limit: options.limit });
 }
 
 export async function listDivisions(db: Database) {

@@ -118,7 +118,8 @@ export async function loadIdeaFormOptions(
 ): Promise<{ planOptions: PlanOption[]; staffOptions: { value: string }[] }> {
   const [tree, staff] = await Promise.all([
     getPlanTree(db),
-    listStaffOn(db, params.today),
+    // One more than the datalist takes: enough to know the staff is too large for one.
+    listStaffOn(db, params.today, { limit: STAFF_DATALIST_LIMIT + 1 }),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
   const planOptions = tree.map((strategy) => ({
