@@ -119,6 +119,23 @@ async function stageCounts(db: Database, filters: BoardFilters, where: SQL | und
     .groupBy(ideaStageCounts.stage);
 }
 
+/**
+ * Where idea_stage_counts disagrees with the ideas counted one by one, per (stage, fiscal year,
+ * plan): one line each, empty when every kept count is exact. For checks (tests, the soak run):
+ * the trigger of migration 0006 should make it always empty.
+ */
+export async function stageCountDrift(db: Database): Promise<string[]> {
+  const result = await db.execute(sql`
+    with kept as (select stage, fiscal_year, plan_key, idea_count from idea_stage_counts where idea_count <> 0),
+         counted as (select stage, fiscal_year, coalesce(plan_id, 0) as plan_key, count(*)::int as idea_count from ideas group by 1, 2, 3)
+    select concat_ws('/', stage, fiscal_year, plan_key) || ': kept ' || coalesce(k.idea_count, 0) || ', counted ' || coalesce(c.idea_count, 0) as line
+    from kept k full join counted c using (stage, fiscal_year, plan_key)
+    where k.idea_count is distinct from c.idea_count
+    order by 1`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { line: string }[];
+  return rows.map((row) => row.line);
+}
+
 export type BoardListRow = BoardCard & { meanScore: number | null };
 
 /**

@@ -28,6 +28,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client.server";
+import { stageCountDrift } from "../../app/models/board.server";
 import { projectRoot } from "../../db/project-root.server";
 import { DEMO_PASSWORD, seedDemoData } from "../../db/seed/seed.server";
 
@@ -93,24 +94,17 @@ const movable: Array<{ id: number; stage: "submitted" | "screening" }> = [];
  * idea's vote_count and comment_count in the write's transaction) against the rows themselves.
  */
 async function counterDrift(): Promise<string[]> {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const handle = await openDatabase({ databaseUrl, maxConnections: 1 });
   try {
-    const stageDrift = await client<{ key: string }[]>`
-      with kept as (select stage, fiscal_year, plan_key, idea_count from idea_stage_counts where idea_count <> 0),
-           counted as (select stage, fiscal_year, coalesce(plan_id, 0) as plan_key, count(*)::int as idea_count from ideas group by 1, 2, 3)
-      select concat_ws('/', coalesce(k.stage, c.stage), coalesce(k.fiscal_year, c.fiscal_year), coalesce(k.plan_key, c.plan_key))
-             || ': kept ' || coalesce(k.idea_count, 0) || ', counted ' || coalesce(c.idea_count, 0) as key
-      from kept k full join counted c using (stage, fiscal_year, plan_key)
-      where k.idea_count is distinct from c.idea_count`;
-    const ideaDrift = await client<{ key: string }[]>`
+    const ideaDrift = (await handle.db.execute(sql`
       select 'idea ' || i.id || ': votes ' || i.vote_count || '/' || (select count(*) from idea_votes v where v.idea_id = i.id)
-             || ', comments ' || i.comment_count || '/' || (select count(*) from idea_comments c where c.idea_id = i.id) as key
+             || ', comments ' || i.comment_count || '/' || (select count(*) from idea_comments c where c.idea_id = i.id) as line
       from ideas i
       where i.vote_count <> (select count(*) from idea_votes v where v.idea_id = i.id)
-         or i.comment_count <> (select count(*) from idea_comments c where c.idea_id = i.id)`;
-    return [...stageDrift, ...ideaDrift].map((row) => row.key);
+         or i.comment_count <> (select count(*) from idea_comments c where c.idea_id = i.id)`)) as unknown as { line: string }[];
+    return [...(await stageCountDrift(handle.db)), ...ideaDrift.map((row) => row.line)];
   } finally {
-    await client.end();
+    await handle.close();
   }
 }
 
