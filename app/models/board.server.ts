@@ -8,7 +8,7 @@ import { compareThai } from "../i18n/format";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { listDivisions } from "./people.server";
 import { getPlanTree } from "./plan.server";
-import { authorDivisionsAtSubmission, authorWasInDivision } from "./people-sql.server";
+import { authorDivisionsAtSubmission, authorWasInDivision, IDEA_ID } from "./people-sql.server";
 
 /** What the committee's board and list can be narrowed by. */
 export type BoardFilters = { planId?: number; divisionId?: number; fiscalYear?: number; stage?: IdeaStage };
@@ -27,10 +27,6 @@ export type BoardCard = {
 };
 
 export type BoardColumn = { stage: IdeaStage; count: number; cards: BoardCard[] };
-
-// Outer references inside subqueries are written qualified: drizzle leaves columns of a
-// single-table select unqualified, and "id" would bind to the subquery's own table.
-const IDEA_ID = sql.raw(`"ideas"."id"`);
 
 function filterConditions(filters: BoardFilters, timeZone: string): SQL[] {
   const conditions: SQL[] = [];

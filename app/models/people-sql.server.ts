@@ -49,7 +49,7 @@ export function divisionIdOn(day: string | SQLWrapper, ifNoneYet: "first" | { fi
  * The outer query's idea, qualified (see PERSON_ID): the board reads from a subquery named
  * "ideas", the idea list from the table.
  */
-const IDEA_ID = sql.raw(`"ideas"."id"`);
+export const IDEA_ID = sql.raw(`"ideas"."id"`);
 const IDEA_SUBMITTED_AT = sql.raw(`"ideas"."submitted_at"`);
 
 /** The day the outer query's idea was submitted, in the organisation's time zone. */
