@@ -5,7 +5,8 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 // data, driven by Chromium. `bash scripts/test-all.sh` builds first; `npx playwright test` alone
 // builds when there is no build yet.
 
-const PORT = 3107;
+// E2E_PORT: a second checkout can run its own e2e tests beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3107);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".tmp/e2e-data";
 const isCI = !!process.env.CI;

@@ -1,4 +1,3 @@
-import { Form, Link } from "@remix-run/react";
 import type { IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
@@ -25,8 +24,11 @@ export function useMoveLabel() {
  * A card on the committee's board. Moving it is a small plain form (a select of the moves
  * the table allows the committee from this stage, and a button); a move that needs a reason,
  * an original or a project is finished on the review page.
+ * The link and the form are plain elements, routed in the browser by the board's
+ * useDelegatedRouting (a `<Link>` and a `<Form>` per card cost a quarter of the page's server time).
+ * `moveAction` is the form's full action: the board's address with its filters and `index`.
  */
-export function BoardCard({ card }: { card: BoardCardData }) {
+export function BoardCard({ card, moveAction }: { card: BoardCardData; moveAction: string }) {
   const { t } = useI18n(pipelineMessages);
   const moveLabel = useMoveLabel();
   const moves = movesFrom(card.stage, "committee");
@@ -35,7 +37,9 @@ export function BoardCard({ card }: { card: BoardCardData }) {
   return (
     <article className="board-card">
       <h3>
-        <Link to={`/committee/ideas/${card.id}`}>{card.title}</Link>
+        <a href={`/committee/ideas/${card.id}`} data-discover="true">
+          {card.title}
+        </a>
       </h3>
       <p className="board-card__meta">
         <span>#{card.id}</span>
@@ -44,7 +48,7 @@ export function BoardCard({ card }: { card: BoardCardData }) {
         <span>{t("pipeline.board.ageInStage", { days: card.daysInStage })}</span>
       </p>
       {moves.length > 0 ? (
-        <Form method="post" className="board-card__move">
+        <form method="post" action={moveAction} className="board-card__move" data-discover="true">
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="ideaId" value={card.id} />
           <input type="hidden" name="from" value={card.stage} />
@@ -61,7 +65,7 @@ export function BoardCard({ card }: { card: BoardCardData }) {
           <button type="submit" className="secondary">
             {t("pipeline.board.move")}
           </button>
-        </Form>
+        </form>
       ) : systemMoves.length > 0 ? (
         <p className="muted board-card__note">{t("pipeline.board.systemMoves")}</p>
       ) : null}

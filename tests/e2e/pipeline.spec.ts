@@ -43,10 +43,17 @@ for (const run of RUNS) {
       await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "งานคณะกรรมการ" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "งานคณะกรรมการนวัตกรรม" })).toBeVisible();
 
+      // The board's cards are plain links and forms; with JavaScript the board routes them in the
+      // page, as <Link> and <Form> would: a mark left on the window survives a click and a move.
+      const markWindow = () => page.evaluate(() => Object.assign(window, { boardMark: "kept" }));
+      const windowMark = () => page.evaluate(() => (window as Window & { boardMark?: string }).boardMark ?? "reloaded");
+
       // On the board, in the "submitted" column; its title opens the review page.
+      if (run.javaScriptEnabled) await markWindow();
       const submittedColumn = page.getByRole("region", { name: "เสนอแล้ว" });
       await submittedColumn.getByRole("link", { name: run.title }).click();
       await expect(page.getByRole("heading", { level: 1, name: run.title })).toBeVisible();
+      if (run.javaScriptEnabled) expect(await windowMark()).toBe("kept");
 
       // 1. Screening, citing the meeting. A bad date is refused beside the field, nothing lost.
       await page.getByText("เลื่อนไป “กำลังกลั่นกรอง”").click();
@@ -69,8 +76,10 @@ for (const run of RUNS) {
       await page.getByRole("link", { name: "กลับไปกระดาน" }).click();
       const card = page.getByRole("region", { name: "กำลังกลั่นกรอง" }).getByRole("article").filter({ hasText: run.title });
       await card.getByLabel(`เลื่อน “${run.title}” ไปขั้นตอน`).selectOption({ label: "คณะกรรมการพิจารณา" });
+      if (run.javaScriptEnabled) await markWindow();
       await card.getByRole("button", { name: "เลื่อน" }).click();
       await expect(page.getByText(`เลื่อน “${run.title}” ไปขั้นตอน “คณะกรรมการพิจารณา” แล้ว`)).toBeVisible();
+      if (run.javaScriptEnabled) expect(await windowMark()).toBe("kept");
       await page.getByRole("region", { name: "คณะกรรมการพิจารณา" }).getByRole("link", { name: run.title }).click();
 
       // Scores: every criterion 1–5; the member's column appears with the mean.
