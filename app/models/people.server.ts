@@ -124,7 +124,8 @@ export async function findPeople(
     .select({ personId: people.id, eligible })
     .from(people)
     .where(matches)
-    .orderBy(desc(eligible), asc(people.id))
+    // Without a day everyone is eligible (and PostgreSQL refuses ORDER BY a constant).
+    .orderBy(...(options.employedOn === undefined ? [] : [desc(eligible)]), asc(people.id))
     .limit(options.limit);
   // postgres.js and PGlite both give a boolean; be strict in case a driver gives "t".
   return rows.map((row) => ({ personId: row.personId, eligible: row.eligible === true || (row.eligible as unknown) === "t" }));
