@@ -3,6 +3,7 @@ import type { IdeaStage } from "../domain/idea-stages";
 import type { MoveRule } from "../domain/pipeline";
 import type { MessageKey } from "../i18n/messages.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
+import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { useMoveLabel } from "./board-card";
 import { Field, TextAreaField } from "./forms";
@@ -18,7 +19,7 @@ export type MoveFormValuesView = {
   projectMode: "new" | "existing";
   nameTh: string;
   planId: string;
-  ownerPersonId: string;
+  owner: string;
   budget: string;
   startDate: string;
   endDate: string;
@@ -27,7 +28,8 @@ export type MoveFormValuesView = {
 
 export type MoveFormOptions = {
   plans: { id: number; label: string }[];
-  staff: { id: number; label: string }[];
+  /** "LS012 นายสมชาย ใจดี" for the owner's datalist; empty when the staff is too large to list. */
+  staff: string[];
   projects: { id: number; label: string }[];
 };
 
@@ -164,9 +166,11 @@ function ProjectFields({
   errors: Partial<Record<keyof MoveFormValuesView | "project", MessageKey>>;
   options: MoveFormOptions;
 }) {
-  const { t } = useI18n(pipelineMessages);
+  // The project's errors come from the project service, in its words (projects.error.*).
+  const { t } = useI18n(pipelineMessages, projectsMessages);
   const error = (field: keyof MoveFormValuesView | "project") => (errors[field] ? t(errors[field]!) : null);
-  const selectField = (field: "planId" | "ownerPersonId" | "existingProjectId", label: string, empty: string, choices: { id: number; label: string }[]) => {
+  const staffListId = `${prefix}-staff`;
+  const selectField = (field: "planId" | "existingProjectId", label: string, empty: string, choices: { id: number; label: string }[]) => {
     const id = `${prefix}-${field}`;
     const message = error(field);
     return (
@@ -206,7 +210,27 @@ function ProjectFields({
           inputProps={{ id: `${prefix}-nameTh`, name: "nameTh", type: "text", defaultValue: values.nameTh, maxLength: 200 }}
         />
         {selectField("planId", t("pipeline.project.plan"), t("pipeline.project.noPlan"), options.plans)}
-        {selectField("ownerPersonId", t("pipeline.project.owner"), t("pipeline.project.chooseOwner"), options.staff)}
+        {options.staff.length > 0 ? (
+          <datalist id={staffListId}>
+            {options.staff.map((entry) => (
+              <option key={entry} value={entry} />
+            ))}
+          </datalist>
+        ) : null}
+        <Field
+          label={t("pipeline.project.owner")}
+          hint={t("pipeline.project.ownerHint")}
+          error={error("owner")}
+          inputProps={{
+            id: `${prefix}-owner`,
+            name: "owner",
+            type: "text",
+            list: options.staff.length > 0 ? staffListId : undefined,
+            defaultValue: values.owner,
+            maxLength: 200,
+            autoComplete: "off",
+          }}
+        />
         <Field
           label={t("pipeline.project.budget")}
           error={error("budget")}

@@ -48,15 +48,23 @@ export function SelectField({
 }
 
 export type ProjectPlanOption = { strategyCode: string; strategyName: string; plans: { id: number; code: string; name: string }[] };
-export type ProjectStaffOption = { personId: number; label: string };
+/** A member of staff the form may offer: the datalist entry is "code name", the checklist value the code. */
+export type ProjectStaffOption = { code: string; name: string };
+/** A team line that was not taken, and why. */
+export type ProjectMemberProblem = { text: string; problem: MessageKey };
+
+/** The employee code a typed entry starts with ("LS012 นายสมชาย ใจดี" → "LS012"), upper case. */
+function entryCode(entry: string): string {
+  return entry.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+}
 
 export type ProjectFieldValues = {
   nameTh: string;
   nameEn: string;
   descriptionTh: string;
   planId: string;
-  ownerPersonId: string;
-  memberPersonIds: string[];
+  owner: string;
+  members: string[];
   budget: string;
   startDate: string;
   endDate: string;
@@ -76,13 +84,19 @@ export function ProjectFields({
   fieldErrors,
   planOptions,
   staffOptions,
+  staffListed,
+  memberProblems = [],
   withStatus = false,
   idPrefix = "project",
 }: {
   values: ProjectFieldValues;
   fieldErrors: Partial<Record<string, MessageKey>>;
   planOptions: ProjectPlanOption[];
+  /** Everyone who may be chosen, while they are few enough to list (`staffListed`). */
   staffOptions: ProjectStaffOption[];
+  /** false for a large staff: no datalist, and the team is typed one per line. */
+  staffListed: boolean;
+  memberProblems?: ProjectMemberProblem[];
   withStatus?: boolean;
   idPrefix?: string;
 }) {
@@ -91,8 +105,10 @@ export function ProjectFields({
     const key = fieldErrors[field];
     return key ? t(key) : undefined;
   };
-  const chosenMembers = new Set(values.memberPersonIds);
-  const membersError = error("memberPersonIds");
+  const chosenMembers = new Set(values.members.map(entryCode));
+  const memberLines = memberProblems.map(({ text, problem }) => t("projects.error.memberLine", { text, problem: t(problem) }));
+  const membersError = [error("members"), ...memberLines].filter(Boolean).join(" ") || undefined;
+  const staffListId = `${idPrefix}-staff`;
   return (
     <>
       <Field
@@ -126,37 +142,58 @@ export function ProjectFields({
           </optgroup>
         ))}
       </SelectField>
-      <SelectField
-        label={t("projects.field.ownerPersonId")}
-        error={error("ownerPersonId")}
-        selectProps={{ id: `${idPrefix}-ownerPersonId`, name: "ownerPersonId", defaultValue: values.ownerPersonId, required: true }}
-      >
-        <option value="">{t("projects.field.choose")}</option>
-        {staffOptions.map((person) => (
-          <option key={person.personId} value={String(person.personId)}>
-            {person.label}
-          </option>
-        ))}
-      </SelectField>
-      <fieldset className="checklist" aria-describedby={`${idPrefix}-members-hint${membersError ? ` ${idPrefix}-members-error` : ""}`}>
-        <legend>{t("projects.field.members")}</legend>
-        <p className="field__hint" id={`${idPrefix}-members-hint`}>
-          {t("projects.field.membersHint")}
-        </p>
-        {membersError ? (
-          <p className="field__error" id={`${idPrefix}-members-error`} role="alert">
-            {membersError}
-          </p>
-        ) : null}
-        <div className="checklist__items">
+      {staffListed ? (
+        <datalist id={staffListId}>
           {staffOptions.map((person) => (
-            <label key={person.personId} className="checkbox">
-              <input type="checkbox" name="memberPersonId" value={String(person.personId)} defaultChecked={chosenMembers.has(String(person.personId))} />
-              <span>{person.label}</span>
-            </label>
+            <option key={person.code} value={`${person.code} ${person.name}`} />
           ))}
-        </div>
-      </fieldset>
+        </datalist>
+      ) : null}
+      <Field
+        label={t("projects.field.owner")}
+        hint={t("projects.field.ownerHint")}
+        error={error("owner")}
+        inputProps={{
+          id: `${idPrefix}-owner`,
+          name: "owner",
+          type: "text",
+          list: staffListed ? staffListId : undefined,
+          defaultValue: values.owner,
+          required: true,
+          maxLength: 200,
+          autoComplete: "off",
+        }}
+      />
+      {staffListed ? (
+        <fieldset className="checklist" aria-describedby={`${idPrefix}-members-hint${membersError ? ` ${idPrefix}-members-error` : ""}`}>
+          <legend>{t("projects.field.members")}</legend>
+          <p className="field__hint" id={`${idPrefix}-members-hint`}>
+            {t("projects.field.membersHint")}
+          </p>
+          {membersError ? (
+            <p className="field__error" id={`${idPrefix}-members-error`} role="alert">
+              {membersError}
+            </p>
+          ) : null}
+          <div className="checklist__items">
+            {staffOptions.map((person) => (
+              <label key={person.code} className="checkbox">
+                <input type="checkbox" name="member" value={person.code} defaultChecked={chosenMembers.has(person.code.toUpperCase())} />
+                <span>
+                  {person.name} ({person.code})
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <TextAreaField
+          label={t("projects.field.members")}
+          hint={t("projects.field.membersLinesHint")}
+          error={membersError}
+          textareaProps={{ id: `${idPrefix}-members`, name: "members", defaultValue: values.members.join("\n"), rows: 6, maxLength: 20_000 }}
+        />
+      )}
       <Field
         label={t("projects.field.budget")}
         hint={t("projects.field.budgetHint")}

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
 import { divisionIdOn, employedBetween, personColumns } from "./people-sql.server";
@@ -81,6 +81,59 @@ export async function listRoster(db: Database, filters: RosterFilters, options: 
 /** The people employed on `day`, with their division that day; the first `limit` by employee code when given. */
 export function listStaffOn(db: Database, day: string, options: { divisionId?: number; limit?: number } = {}): Promise<RosterRow[]> {
   return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId }, { limit: options.limit });
+}
+
+/** The people with these ids (any employment), for a form that must keep them listed. */
+export async function listPeopleByIds(db: Database, personIds: number[]): Promise<Pick<RosterRow, "personId" | "employeeCode" | "prefixTh" | "firstNameTh" | "lastNameTh">[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ personId: people.id, employeeCode: people.employeeCode, prefixTh: people.prefixTh, firstNameTh: people.firstNameTh, lastNameTh: people.lastNameTh })
+    .from(people)
+    .where(inArray(people.id, personIds));
+}
+
+/** A person found by what was typed, and whether they may be chosen (see findPeople). */
+export type PersonMatch = { personId: number; eligible: boolean };
+
+/**
+ * Up to `limit` people whose employee code is `code` (any case), or whose name contains `name`:
+ * Thai "prefix first last" or English "first last", case-insensitive. Eligible people come
+ * first: with `employedOn`, those employed that day or listed in `alsoPersonIds`; without it,
+ * everyone.
+ */
+export async function findPeople(
+  db: Database,
+  query: { code: string } | { name: string },
+  options: { limit: number; employedOn?: string; alsoPersonIds?: readonly number[] },
+): Promise<PersonMatch[]> {
+  const matches =
+    "code" in query
+      ? sql`upper(${people.employeeCode}) = ${query.code.toUpperCase()}`
+      : or(
+          ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, likePattern(query.name)),
+          ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, likePattern(query.name)),
+        );
+  const also = options.alsoPersonIds ?? [];
+  const eligible: SQL<boolean> =
+    options.employedOn === undefined
+      ? sql<boolean>`true`
+      : also.length > 0
+        ? sql<boolean>`(${employedBetween(options.employedOn, options.employedOn)} or ${inArray(people.id, [...also])})`
+        : employedBetween(options.employedOn, options.employedOn);
+  const rows = await db
+    .select({ personId: people.id, eligible })
+    .from(people)
+    .where(matches)
+    // Without a day everyone is eligible (and PostgreSQL refuses ORDER BY a constant).
+    .orderBy(...(options.employedOn === undefined ? [] : [desc(eligible)]), asc(people.id))
+    .limit(options.limit);
+  // postgres.js and PGlite both give a boolean; be strict in case a driver gives "t".
+  return rows.map((row) => ({ personId: row.personId, eligible: row.eligible === true || (row.eligible as unknown) === "t" }));
+}
+
+/** `%text%` for ILIKE, with the pattern characters of `text` taken literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listDivisions(db: Database) {

@@ -34,10 +34,10 @@ import {
 } from "../models/board.server";
 import { NOTE_MAX_LENGTH, addCommitteeNote, listCommitteeNotes } from "../models/committee-notes.server";
 import { findSimilarIdeas, getIdeaDetail } from "../models/ideas.server";
-import { listStaffOn } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
 import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
+import { loadStaffChoices } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · งานคณะกรรมการ · นวัต` : "นวัต" }];
@@ -85,7 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getIdeaProject(database, ideaId),
     moves.some((rule) => rule.to === "duplicate") ? originalCandidates(ideaId, idea.title, { originalQuery: "", duplicateOfIdeaId: "" }) : Promise.resolve([]),
     approving ? getPlanTree(database) : Promise.resolve([]),
-    approving ? listStaffOn(database, today) : Promise.resolve([]),
+    // The owner is typed; the staff come as a datalist while they are few (none at 20,000).
+    approving ? loadStaffChoices(database, { day: today }) : Promise.resolve({ listed: false, staff: [] }),
     approving ? listOpenProjects(database) : Promise.resolve([]),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
@@ -114,10 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates,
     moveOptions: {
       plans: tree.flatMap((strategy) => strategy.plans.map((plan) => ({ id: plan.id, label: `${plan.code} ${name(plan)}` }))),
-      staff: sortByThaiName(staff, (person) => `${person.firstNameTh} ${person.lastNameTh}`).map((person) => ({
-        id: person.personId,
-        label: `${person.prefixTh}${person.firstNameTh} ${person.lastNameTh} (${person.employeeCode})`,
-      })),
+      staff: staff.staff.map((person) => `${person.employeeCode} ${person.name}`),
       projects: projects.map((item) => ({ id: item.id, label: `${item.code ? `${item.code} ` : ""}${name(item)}` })),
     },
     scoring: SCORING_STAGES.includes(idea.stage),
@@ -168,7 +166,7 @@ async function moveAction(request: Request, user: CurrentUser, ideaId: number, i
   };
   if (intent === "findOriginal") return reply({ intent, fieldErrors: {}, problem: null }, 200);
   const { fiscalCalendar } = await getAppSettings(database);
-  const parsed = parseMoveForm(values, { toStage: to, today: calendarDateIn(new Date(), fiscalCalendar.timeZone) });
+  const parsed = await parseMoveForm(database, values, { toStage: to, today: calendarDateIn(new Date(), fiscalCalendar.timeZone) });
   if (!parsed.ok) return reply({ intent, fieldErrors: parsed.fieldErrors, problem: null }, 400);
   const result = await moveIdea(database, {
     ideaId,

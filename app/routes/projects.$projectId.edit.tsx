@@ -10,7 +10,7 @@ import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
-import { getProjectDetail } from "../models/projects.server";
+import { getProjectDetail, projectPersonIds } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import {
   loadProjectFormOptions,
@@ -44,8 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nameEn: project.nameEn,
     descriptionTh: project.descriptionTh,
     planId: project.plan ? String(project.plan.id) : "",
-    ownerPersonId: project.owner ? String(project.owner.personId) : "",
-    memberPersonIds: project.members.map((member) => String(member.personId)),
+    owner: project.owner ? `${project.owner.employeeCode} ${project.owner.nameTh}` : "",
+    members: project.members.map((member) => `${member.employeeCode} ${member.nameTh}`),
     budget: project.budget === null ? "" : String(project.budget),
     startDate: project.startDate ?? "",
     endDate: project.endDate ?? "",
@@ -60,18 +60,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const projectId = projectIdOf(params.projectId);
   const formData = await request.formData();
   const values = projectFormValues(formData);
-  const parsed = parseProjectForm(values);
   const database = db();
+  const { fiscalCalendar } = await getAppSettings(database);
+  // The project's people may stay on it though they have left; anyone new must be on the staff today.
+  const parsed = await parseProjectForm(database, values, {
+    today: calendarDateIn(new Date(), fiscalCalendar.timeZone),
+    alsoPersonIds: await projectPersonIds(database, projectId),
+  });
+  const { memberProblems } = parsed;
   const fieldErrors = { ...(await projectInputProblems(database, parsed.input, { update: parsed.input })), ...parsed.fieldErrors };
-  if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors }, { status: 400 });
+  if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors, memberProblems }, { status: 400 });
   const result = await updateProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, projectId, parsed.input);
   if (result === "notFound") throw new Response("Not found", { status: 404 });
-  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: result.fieldErrors.status === "projects.error.moveRefused" ? 409 : 400 });
+  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors, memberProblems }, { status: result.fieldErrors.status === "projects.error.moveRefused" ? 409 : 400 });
   return redirect(`/projects/${projectId}?done=saved`);
 }
 
 export default function EditProjectPage() {
-  const { planOptions, staffOptions, values, project } = useLoaderData<typeof loader>();
+  const { planOptions, staffOptions, staffListed, values, project } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useI18n(projectsMessages);
@@ -90,6 +96,8 @@ export default function EditProjectPage() {
             fieldErrors={actionData?.fieldErrors ?? {}}
             planOptions={planOptions}
             staffOptions={staffOptions}
+            staffListed={staffListed}
+            memberProblems={actionData?.memberProblems}
             withStatus
           />
           <div>

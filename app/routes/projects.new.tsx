@@ -35,17 +35,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
   const formData = await request.formData();
   const values = projectFormValues(formData);
-  const parsed = parseProjectForm(values);
   const database = db();
+  const { fiscalCalendar } = await getAppSettings(database);
+  const parsed = await parseProjectForm(database, values, { today: calendarDateIn(new Date(), fiscalCalendar.timeZone) });
+  const { memberProblems } = parsed;
   const fieldErrors = { ...(await projectInputProblems(database, parsed.input)), ...parsed.fieldErrors };
-  if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors }, { status: 400 });
+  if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors, memberProblems }, { status: 400 });
   const result = await createProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, parsed.input);
-  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors, memberProblems }, { status: 400 });
   return redirect(`/projects/${result.projectId}?done=created`);
 }
 
 export default function NewProjectPage() {
-  const { planOptions, staffOptions, values } = useLoaderData<typeof loader>();
+  const { planOptions, staffOptions, staffListed, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n(projectsMessages);
@@ -64,6 +66,8 @@ export default function NewProjectPage() {
             fieldErrors={actionData?.fieldErrors ?? {}}
             planOptions={planOptions}
             staffOptions={staffOptions}
+            staffListed={staffListed}
+            memberProblems={actionData?.memberProblems}
           />
           <div>
             <button type="submit" disabled={navigation.state === "submitting"}>

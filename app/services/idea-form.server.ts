@@ -1,13 +1,12 @@
-import { eq, ilike, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { people, plans } from "../../db/schema";
+import { plans } from "../../db/schema";
 import { parseTags } from "../domain/idea-search";
 import type { MessageKey } from "../i18n/messages.server";
 import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
-import { sortByThaiName } from "../i18n/format";
 import type { IdeaInput } from "../models/ideas.server";
-import { listStaffOn } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
+import { loadStaffChoices, resolvePerson, type PersonProblem } from "./person-lookup.server";
 
 export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
 
@@ -42,28 +41,12 @@ function lengthError(value: string, min: number, max: number): MessageKey | unde
   return undefined;
 }
 
-/** A co-author as typed: "LS012", "LS012 นายสมชาย ใจดี" (from the list) or a unique name. */
-async function resolvePerson(db: Database, typed: string): Promise<{ personId: number } | { error: MessageKey }> {
-  const value = typed.normalize("NFC").trim();
-  const code = value.match(/^([A-Za-z]{1,5}[0-9]{1,8})\b/)?.[1];
-  if (code) {
-    const [person] = await db.select({ id: people.id }).from(people).where(sql`upper(${people.employeeCode}) = ${code.toUpperCase()}`);
-    return person ? { personId: person.id } : { error: "ideas.error.coAuthorUnknown" };
-  }
-  const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const matches = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      or(
-        ilike(sql`${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
-        ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
-      ),
-    )
-    .limit(2);
-  if (matches.length === 1) return { personId: matches[0].id };
-  return { error: matches.length === 0 ? "ideas.error.coAuthorUnknown" : "ideas.error.coAuthorAmbiguous" };
-}
+/** A co-author's problem, in the idea form's words (anyone on the roster may co-author). */
+const CO_AUTHOR_PROBLEMS: Record<PersonProblem, MessageKey> = {
+  unknown: "ideas.error.coAuthorUnknown",
+  ambiguous: "ideas.error.coAuthorAmbiguous",
+  notEmployed: "ideas.error.coAuthorUnknown",
+};
 
 /** Check the form; on success the idea's input, otherwise a message key per bad field. */
 export async function parseIdeaForm(
@@ -89,7 +72,7 @@ export async function parseIdeaForm(
   for (const [index, typed] of values.coAuthors.entries()) {
     if (typed.trim() === "") continue;
     const resolved = await resolvePerson(db, typed);
-    if ("error" in resolved) fieldErrors[`coAuthor${index}`] = resolved.error;
+    if (!resolved.ok) fieldErrors[`coAuthor${index}`] = CO_AUTHOR_PROBLEMS[resolved.problem];
     else if (resolved.personId === submitterPersonId) fieldErrors[`coAuthor${index}`] = "ideas.error.coAuthorSelf";
     else coAuthorPersonIds.push(resolved.personId);
   }
@@ -118,8 +101,8 @@ export async function loadIdeaFormOptions(
 ): Promise<{ planOptions: PlanOption[]; staffOptions: { value: string }[] }> {
   const [tree, staff] = await Promise.all([
     getPlanTree(db),
-    // One more than the datalist takes: enough to know the staff is too large for one.
-    listStaffOn(db, params.today, { limit: STAFF_DATALIST_LIMIT + 1 }),
+    // A datalist of the whole staff suits a small organisation; a large one types the code.
+    loadStaffChoices(db, { day: params.today, excludePersonId: params.excludePersonId }),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
   const planOptions = tree.map((strategy) => ({
@@ -127,18 +110,9 @@ export async function loadIdeaFormOptions(
     strategyName: name(strategy),
     plans: strategy.plans.map((plan) => ({ id: plan.id, code: plan.code, name: name(plan) })),
   }));
-  // A datalist of the whole staff suits a small organisation; a large one types the code.
-  const staffOptions =
-    staff.length > STAFF_DATALIST_LIMIT
-      ? []
-      : sortByThaiName(
-          staff.filter((person) => person.personId !== params.excludePersonId),
-          (person) => `${person.firstNameTh} ${person.lastNameTh}`,
-        ).map((person) => ({ value: `${person.employeeCode} ${person.prefixTh}${person.firstNameTh} ${person.lastNameTh}` }));
+  const staffOptions = staff.staff.map((person) => ({ value: `${person.employeeCode} ${person.name}` }));
   return { planOptions, staffOptions };
 }
-
-const STAFF_DATALIST_LIMIT = 500;
 
 export function emptyIdeaFormValues(): IdeaFormValues {
   return { title: "", problem: "", solution: "", benefit: "", planId: "", coAuthors: ["", "", ""], tags: "" };

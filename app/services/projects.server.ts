@@ -20,10 +20,9 @@ import {
   updateProjectColumns,
 } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
-import { listRoster } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
-import { sortByThaiName } from "../i18n/format";
 import type { ProjectPlanOption, ProjectStaffOption } from "../components/project-fields";
+import { loadStaffChoices, resolvePeople, resolvePerson, type PersonProblem } from "./person-lookup.server";
 import { moveIdea } from "./stage-moves.server";
 
 /** Who acts: a committee member (the system moves ideas in their name). */
@@ -38,6 +37,10 @@ export const PROJECT_LIMITS = {
   milestoneTitleMin: 2,
   milestoneTitleMax: 200,
 } as const;
+
+/** The longest typed person kept ("LS012 นายสมชาย ใจดี" is ~25), and the most team lines read. */
+const PERSON_TYPED_MAX = 200;
+const MEMBER_LINES_MAX = 200;
 
 /** A project as the committee gives it (new, or created with an approval by the pipeline). */
 export type ProjectInput = {
@@ -62,8 +65,8 @@ export type ProjectField =
   | "nameEn"
   | "descriptionTh"
   | "planId"
-  | "ownerPersonId"
-  | "memberPersonIds"
+  | "owner"
+  | "members"
   | "budget"
   | "startDate"
   | "endDate"
@@ -81,8 +84,10 @@ export type ProjectFormValues = {
   nameEn: string;
   descriptionTh: string;
   planId: string;
-  ownerPersonId: string;
-  memberPersonIds: string[];
+  /** As typed: "LS012", "LS012 นายสมชาย ใจดี" or a name. */
+  owner: string;
+  /** As typed, one person each: the checklist's employee codes, or the textarea's lines. */
+  members: string[];
   budget: string;
   startDate: string;
   endDate: string;
@@ -96,8 +101,8 @@ export function emptyProjectFormValues(): ProjectFormValues {
     nameEn: "",
     descriptionTh: "",
     planId: "",
-    ownerPersonId: "",
-    memberPersonIds: [],
+    owner: "",
+    members: [],
     budget: "",
     startDate: "",
     endDate: "",
@@ -114,11 +119,11 @@ export function projectFormValues(formData: FormData): ProjectFormValues {
     nameEn: text("nameEn", PROJECT_LIMITS.nameMax * 2),
     descriptionTh: text("descriptionTh", PROJECT_LIMITS.descriptionMax * 2),
     planId: text("planId", 12),
-    ownerPersonId: text("ownerPersonId", 12),
-    memberPersonIds: formData
-      .getAll("memberPersonId")
-      .slice(0, 200)
-      .map((value) => String(value).slice(0, 12)),
+    owner: text("owner", PERSON_TYPED_MAX),
+    // A large staff types the team in a textarea ("members"), a small one ticks a checklist ("member").
+    members: (formData.has("members") ? text("members", PERSON_TYPED_MAX * MEMBER_LINES_MAX).split(/\r?\n/) : formData.getAll("member").map(String))
+      .slice(0, MEMBER_LINES_MAX)
+      .map((value) => value.slice(0, PERSON_TYPED_MAX)),
     budget: text("budget", 40),
     startDate: text("startDate", 20),
     endDate: text("endDate", 20),
@@ -157,21 +162,53 @@ export function parseBudget(value: string): number | null | "invalid" {
   return Number(trimmed);
 }
 
+/** Where the typed owner and team are looked up: who is employed `today`, and who may stay. */
+export type ProjectPeopleContext = {
+  /** The organisation's today: the owner and team must be employed then… */
+  today: string;
+  /** …unless already on the project (someone who has since left stays on an edited project). */
+  alsoPersonIds?: readonly number[];
+};
+
+/** A member line that was not taken, and why (shown beside the team field, naming the line). */
+export type MemberProblem = { text: string; problem: MessageKey };
+
+const PERSON_PROBLEMS: Record<PersonProblem, MessageKey> = {
+  unknown: "projects.error.personUnknown",
+  ambiguous: "projects.error.personAmbiguous",
+  notEmployed: "projects.error.personNotEmployed",
+};
+
 /**
  * Parse a project form. What cannot be read becomes null in `input` with a message in
  * `fieldErrors`; the rest (required fields, existing plan and people) is checked by the service.
+ * The owner and each team line are resolved like every typed person (person-lookup.server).
  */
-export function parseProjectForm(values: ProjectFormValues): { input: ProjectUpdateInput; fieldErrors: ProjectFieldErrors } {
+export async function parseProjectForm(
+  db: Database,
+  values: ProjectFormValues,
+  people: ProjectPeopleContext,
+): Promise<{ input: ProjectUpdateInput; fieldErrors: ProjectFieldErrors; memberProblems: MemberProblem[] }> {
   const fieldErrors: ProjectFieldErrors = {};
   const planId = parseIdField(values.planId);
   if (planId === "invalid") fieldErrors.planId = "projects.error.planUnknown";
-  const ownerPersonId = parseIdField(values.ownerPersonId);
-  if (ownerPersonId === "invalid") fieldErrors.ownerPersonId = "projects.error.personUnknown";
-  const memberPersonIds: number[] = [];
-  for (const value of values.memberPersonIds) {
-    const id = parseIdField(value);
-    if (id === "invalid") fieldErrors.memberPersonIds = "projects.error.personUnknown";
-    else if (id !== null) memberPersonIds.push(id);
+  const lookup = { employedOn: people.today, alsoPersonIds: people.alsoPersonIds };
+  let ownerPersonId: number | null = null;
+  if (values.owner.trim() !== "") {
+    const owner = await resolvePerson(db, values.owner, lookup);
+    if (owner.ok) ownerPersonId = owner.personId;
+    else fieldErrors.owner = PERSON_PROBLEMS[owner.problem];
+  }
+  let memberPersonIds: number[] = [];
+  let memberProblems: MemberProblem[] = [];
+  const lines = new Set(values.members.map((line) => line.trim()).filter((line) => line !== ""));
+  // More lines than a team can hold (the owner may be listed too): refused before any look-up.
+  if (lines.size > PROJECT_LIMITS.members + 1) fieldErrors.members = "projects.error.tooManyMembers";
+  else {
+    const members = await resolvePeople(db, [...lines], lookup);
+    memberPersonIds = members.personIds;
+    memberProblems = members.problems.map(({ text, problem }) => ({ text, problem: PERSON_PROBLEMS[problem] }));
+    if (memberProblems.length > 0) fieldErrors.members = "projects.error.memberLines";
   }
   const budget = parseBudget(values.budget);
   if (budget === "invalid") fieldErrors.budget = "projects.error.budgetInvalid";
@@ -196,7 +233,7 @@ export function parseProjectForm(values: ProjectFormValues): { input: ProjectUpd
       nameEn: values.nameEn.normalize("NFC").trim(),
       descriptionTh: values.descriptionTh.normalize("NFC").trim(),
       planId: planId === "invalid" ? null : planId,
-      ownerPersonId: ownerPersonId === "invalid" ? null : ownerPersonId,
+      ownerPersonId,
       memberPersonIds,
       budget: budget === "invalid" ? null : budget,
       startDate: startDate.ok ? startDate.date : null,
@@ -205,6 +242,7 @@ export function parseProjectForm(values: ProjectFormValues): { input: ProjectUpd
       status,
     },
     fieldErrors,
+    memberProblems,
   };
 }
 
@@ -232,10 +270,10 @@ export async function projectInputProblems(db: Database, input: ProjectInput, op
   else if (!(await planExists(db, input.planId))) errors.planId = "projects.error.planUnknown";
   const members = input.memberPersonIds ?? [];
   const people = await existingPersonIds(db, [...(input.ownerPersonId === null ? [] : [input.ownerPersonId]), ...members]);
-  if (input.ownerPersonId === null) errors.ownerPersonId = "projects.error.ownerRequired";
-  else if (!people.has(input.ownerPersonId)) errors.ownerPersonId = "projects.error.personUnknown";
-  if (members.some((personId) => !people.has(personId))) errors.memberPersonIds = "projects.error.personUnknown";
-  else if (new Set(members).size > PROJECT_LIMITS.members) errors.memberPersonIds = "projects.error.tooManyMembers";
+  if (input.ownerPersonId === null) errors.owner = "projects.error.ownerRequired";
+  else if (!people.has(input.ownerPersonId)) errors.owner = "projects.error.personUnknown";
+  if (members.some((personId) => !people.has(personId))) errors.members = "projects.error.personUnknown";
+  else if (new Set(members).size > PROJECT_LIMITS.members) errors.members = "projects.error.tooManyMembers";
   if (input.budget === null) errors.budget = "projects.error.budgetRequired";
   else if (!(input.budget >= 0 && input.budget <= PROJECT_LIMITS.budgetMax)) errors.budget = "projects.error.budgetInvalid";
   if (input.startDate === null) errors.startDate = "projects.error.startRequired";
@@ -583,28 +621,21 @@ export async function removeMilestone(
 
 /**
  * Plan items grouped by strategy, and the staff employed today in Thai order (plus anyone in
- * `includePersonIds`, e.g. a past owner who has since left, so an edit does not lose them).
+ * `includePersonIds`, e.g. a past owner who has since left, so an edit does not lose them) while
+ * they are STAFF_DATALIST_LIMIT or fewer; above that `staffListed` is false and no one is sent:
+ * the owner and team are typed.
  */
 export async function loadProjectFormOptions(
   db: Database,
   params: { locale: "th" | "en"; today: string; includePersonIds?: number[] },
-): Promise<{ planOptions: ProjectPlanOption[]; staffOptions: ProjectStaffOption[] }> {
-  const [tree, staff] = await Promise.all([getPlanTree(db), listRoster(db, { onDate: params.today })]);
+): Promise<{ planOptions: ProjectPlanOption[]; staffOptions: ProjectStaffOption[]; staffListed: boolean }> {
+  const [tree, staff] = await Promise.all([getPlanTree(db), loadStaffChoices(db, { day: params.today, includePersonIds: params.includePersonIds })]);
   const name = (item: { nameTh: string; nameEn: string }) => (params.locale === "en" && item.nameEn) || item.nameTh;
   const planOptions = tree.map((strategy) => ({
     strategyCode: strategy.code,
     strategyName: name(strategy),
     plans: strategy.plans.map((plan) => ({ id: plan.id, code: plan.code, name: name(plan) })),
   }));
-  const include = new Set(params.includePersonIds ?? []);
-  const employed = (person: (typeof staff)[number]) =>
-    person.employmentStart !== null && person.employmentStart <= params.today && (person.employmentEnd === null || person.employmentEnd >= params.today);
-  const staffOptions = sortByThaiName(
-    staff.filter((person) => employed(person) || include.has(person.personId)),
-    (person) => `${person.firstNameTh} ${person.lastNameTh}`,
-  ).map((person) => ({
-    personId: person.personId,
-    label: `${person.prefixTh}${person.firstNameTh} ${person.lastNameTh} (${person.employeeCode})`,
-  }));
-  return { planOptions, staffOptions };
+  const staffOptions = staff.staff.map((person) => ({ code: person.employeeCode, name: person.name }));
+  return { planOptions, staffOptions, staffListed: staff.listed };
 }

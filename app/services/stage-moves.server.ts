@@ -230,7 +230,8 @@ export type MoveFormValues = {
   projectMode: "new" | "existing";
   nameTh: string;
   planId: string;
-  ownerPersonId: string;
+  /** As typed: "LS012", "LS012 นายสมชาย ใจดี" or a name (see person-lookup.server). */
+  owner: string;
   budget: string;
   startDate: string;
   endDate: string;
@@ -250,7 +251,7 @@ export function emptyMoveFormValues(): MoveFormValues {
     projectMode: "new",
     nameTh: "",
     planId: "",
-    ownerPersonId: "",
+    owner: "",
     budget: "",
     startDate: "",
     endDate: "",
@@ -270,7 +271,7 @@ export function moveFormValues(formData: FormData): MoveFormValues {
     projectMode: formData.get("projectMode") === "existing" ? "existing" : "new",
     nameTh: text("nameTh", 400),
     planId: text("planId", 12),
-    ownerPersonId: text("ownerPersonId", 12),
+    owner: text("owner", 200),
     budget: text("budget", 40),
     startDate: text("startDate", 20),
     endDate: text("endDate", 20),
@@ -280,13 +281,15 @@ export function moveFormValues(formData: FormData): MoveFormValues {
 
 /**
  * Read a move form for a move to `toStage`: the meeting citation, the original of a duplicate
- * and the project of an approval. What cannot be read comes back as field errors; the rules
- * themselves (reason required, original allowed, project complete) are checked by moveIdea.
+ * and the project of an approval (its owner typed, and on the staff `today`). What cannot be
+ * read comes back as field errors; the rules themselves (reason required, original allowed,
+ * project complete) are checked by moveIdea.
  */
-export function parseMoveForm(
+export async function parseMoveForm(
+  db: Database,
   values: MoveFormValues,
   params: { toStage: IdeaStage; today: string },
-): { ok: true; reason: string; meeting: MeetingCitation | null; duplicateOfIdeaId: number | null; project?: ProjectChoice } | { ok: false; fieldErrors: MoveFieldErrors } {
+): Promise<{ ok: true; reason: string; meeting: MeetingCitation | null; duplicateOfIdeaId: number | null; project?: ProjectChoice } | { ok: false; fieldErrors: MoveFieldErrors }> {
   const fieldErrors: MoveFieldErrors = {};
   const meeting = parseMeetingCitation({ number: values.meetingNumber, date: values.meetingDate, resolution: values.meetingResolution }, params.today);
   if (!meeting.ok) Object.assign(fieldErrors, meeting.errors);
@@ -303,17 +306,21 @@ export function parseMoveForm(
       if (existingProjectId === null) fieldErrors.existingProjectId = values.existingProjectId.trim() ? "pipeline.project.existingUnknown" : "pipeline.project.required";
       else project = { existingProjectId };
     } else {
-      const parsed = parseProjectForm({
-        ...emptyProjectFormValues(),
-        nameTh: values.nameTh,
-        planId: values.planId,
-        ownerPersonId: values.ownerPersonId,
-        budget: values.budget,
-        startDate: values.startDate,
-        endDate: values.endDate,
-      });
-      const { nameTh, planId, ownerPersonId, budget, startDate, endDate } = parsed.fieldErrors;
-      Object.assign(fieldErrors, Object.fromEntries(Object.entries({ nameTh, planId, ownerPersonId, budget, startDate, endDate }).filter(([, value]) => value)));
+      const parsed = await parseProjectForm(
+        db,
+        {
+          ...emptyProjectFormValues(),
+          nameTh: values.nameTh,
+          planId: values.planId,
+          owner: values.owner,
+          budget: values.budget,
+          startDate: values.startDate,
+          endDate: values.endDate,
+        },
+        { today: params.today },
+      );
+      const { nameTh, planId, owner, budget, startDate, endDate } = parsed.fieldErrors;
+      Object.assign(fieldErrors, Object.fromEntries(Object.entries({ nameTh, planId, owner, budget, startDate, endDate }).filter(([, value]) => value)));
       const { input } = parsed;
       project = {
         project: {
@@ -338,7 +345,7 @@ export function moveFieldErrors(result: Extract<MoveResult, { ok: false }>): Mov
   if (result.field === "duplicateOf") errors.duplicateOfIdeaId = result.problem;
   if (result.field === "project") {
     const projectErrors = result.projectErrors ?? {};
-    const fields = ["nameTh", "planId", "ownerPersonId", "budget", "startDate", "endDate", "existingProjectId"] as const;
+    const fields = ["nameTh", "planId", "owner", "budget", "startDate", "endDate", "existingProjectId"] as const;
     for (const field of fields) if (projectErrors[field]) errors[field] = projectErrors[field];
     const shown = fields.some((field) => projectErrors[field]);
     if (!shown) errors.project = projectErrors.ideaId ?? result.problem;

@@ -50,9 +50,9 @@ const TEXT_FIELDS: readonly TextField[] = [
   // Committee
   { id: "committee.note", route: "POST /committee/ideas/:id (note)", role: "committee", field: "body", mode: "stored", shownAt: "/committee/ideas/:id notes (markdown)" },
   { id: "committee.move", route: "POST /committee/ideas/:id (move)", role: "committee", field: "reason, meetingNumber, meetingResolution", mode: "stored", shownAt: "/committee/ideas/:id and /ideas/:id stage history" },
-  { id: "committee.moveRefused", route: "POST /committee/ideas/:id (move to approved)", role: "committee", field: "reason, meetingNumber, meetingResolution, nameTh, budget, startDate, endDate", mode: "refused", shownAt: "the move form, typed values kept" },
+  { id: "committee.moveRefused", route: "POST /committee/ideas/:id (move to approved)", role: "committee", field: "reason, meetingNumber, meetingResolution, nameTh, budget, startDate, endDate, owner", mode: "refused", shownAt: "the move form, typed values kept" },
   { id: "committee.originalQuery", route: "POST /committee/ideas/:id (findOriginal)", role: "committee", field: "originalQuery", mode: "echo", shownAt: "the duplicate form" },
-  { id: "project.form", route: "POST /projects/new", role: "committee", field: "nameTh, nameEn, descriptionTh, budget", mode: "refused", shownAt: "the project form" },
+  { id: "project.form", route: "POST /projects/new", role: "committee", field: "nameTh, nameEn, descriptionTh, budget, owner", mode: "refused", shownAt: "the project form" },
   { id: "project.stored", route: "POST /projects/new", role: "committee", field: "nameTh, nameEn, descriptionTh", mode: "stored", shownAt: "/projects/:id, /projects" },
   { id: "project.milestone", route: "POST /projects/:id (addMilestone)", role: "committee", field: "title, doneOn", mode: "refused", shownAt: "the milestone form; /projects/:id" },
   { id: "innovation.form", route: "POST /projects/:id/innovations/new", role: "committee", field: "nameTh, nameEn, description, beneficiaries, ipNumber, ipFiledOn, ipGrantedOn", mode: "refused", shownAt: "the innovation form" },
@@ -244,7 +244,8 @@ test("every field that takes text: the naughty-strings corpus runs no script and
   const authorAccountId = pick(accountsHtml, new RegExp(`aria-label="[^"]*${AUTHOR}"[^>]*href="/admin/accounts/([0-9a-f-]{36})"`), `${AUTHOR}'s account`);
   const projectFormHtml = await committee.client.html("/projects/new");
   const projectPlanId = pick(projectFormHtml, /name="planId"[\s\S]*?<option value="(\d+)"/, "a plan in the project form");
-  const projectOwnerId = pick(projectFormHtml, /name="ownerPersonId"[\s\S]*?<option value="(\d+)"/, "an owner in the project form");
+  // The owner is typed; the form's staff datalist gives an employee code to type.
+  const projectOwner = pick(projectFormHtml, /<datalist id="project-staff"><option value="([A-Za-z]+\d+) /, "an owner in the project form's staff list");
   const sessionFormHtml = await hr.client.html("/training/new");
   const sessionPlanId = pick(sessionFormHtml, /name="planId"[\s\S]*?<option value="(\d+)"[^>]*selected/, "the default plan of a training session");
   const innovationId = Number(pick(await committee.client.html("/projects"), /href="\/innovations\/(\d+)"/, "an innovation"));
@@ -329,8 +330,8 @@ test("every field that takes text: the naughty-strings corpus runs no script and
       committee,
       "committee.moveRefused",
       `/committee/ideas/${refusedMoveIdea}`,
-      { reason: 4000, meetingNumber: 100, meetingResolution: 4000, nameTh: 400, budget: 40, startDate: 20, endDate: 20 },
-      () => ({ intent: "move", from: "committee_review", to: "approved", meetingDate: "2099-01-01", projectMode: "new", planId: projectPlanId, ownerPersonId: projectOwnerId }),
+      { reason: 4000, meetingNumber: 100, meetingResolution: 4000, nameTh: 400, budget: 40, startDate: 20, endDate: 20, owner: 200 },
+      () => ({ intent: "move", from: "committee_review", to: "approved", meetingDate: "2099-01-01", projectMode: "new", planId: projectPlanId }),
     );
     await feed(committee, "committee.originalQuery", `/committee/ideas/${refusedMoveIdea}`, { originalQuery: 200 }, () => ({ intent: "findOriginal", from: "submitted", to: "duplicate" }));
   });
@@ -348,7 +349,7 @@ test("every field that takes text: the naughty-strings corpus runs no script and
           nameEn: projectNames.chunks[index * 2 + 1],
           descriptionTh: bodies.chunks[index],
           planId: projectPlanId,
-          ownerPersonId: projectOwnerId,
+          owner: projectOwner,
           budget: "1000",
           startDate: PAST_DATE,
           endDate: "2027-06-30",
@@ -357,9 +358,8 @@ test("every field that takes text: the naughty-strings corpus runs no script and
       );
       ids.push(idFromLocation(reply, /^\/projects\/(\d+)\?done=created$/));
     }
-    await feed(committee, "project.form", "/projects/new", { nameTh: 400, nameEn: 400, descriptionTh: 10_000, budget: 40, startDate: 20, endDate: 20 }, () => ({
+    await feed(committee, "project.form", "/projects/new", { nameTh: 400, nameEn: 400, descriptionTh: 10_000, budget: 40, startDate: 20, endDate: 20, owner: 200 }, () => ({
       planId: "",
-      ownerPersonId: projectOwnerId,
     }));
     await feed(committee, "project.milestone", `/projects/${ids[0]}?index`, { title: 400, doneOn: 20 }, () => ({ intent: "addMilestone", dueDate: "not a date" }));
     await feed(

@@ -102,7 +102,8 @@ for (const run of RUNS) {
       await page.getByText("เลื่อนไป “อนุมัติแล้ว”").click();
       const approve = page.getByRole("form", { name: "เลื่อนไป “อนุมัติแล้ว”" });
       await expect(approve.getByLabel("ชื่อโครงการ")).toHaveValue(run.title);
-      await approve.getByLabel("ผู้รับผิดชอบโครงการ").selectOption({ index: 1 });
+      // The owner is typed (a datalist offers the staff): an employee code is enough.
+      await approve.getByLabel("ผู้รับผิดชอบโครงการ").fill("LS040");
       await approve.getByLabel("งบประมาณ (บาท)").fill("35,000");
       await approve.getByLabel("วันเริ่มต้น").fill("2026-12-01");
       await approve.getByLabel("วันสิ้นสุด").fill("2027-06-30");

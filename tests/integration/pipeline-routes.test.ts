@@ -124,7 +124,7 @@ describe(`the review page (${engineName})`, () => {
     const { path, params } = review(ideaId);
     const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, "2.1"));
     const owner = await findPersonId(db, "LS040");
-    const fields = { intent: "move", from: "committee_review", to: "approved", projectMode: "new", nameTh: "ฉลาก QR เล่าเรื่องผลิตภัณฑ์สมุนไพร", planId: String(plan.id), ownerPersonId: String(owner), startDate: "2026-12-01", endDate: "2027-05-31", meetingNumber: "ครั้งที่ 5/2569", meetingDate: "2026-11-24" };
+    const fields = { intent: "move", from: "committee_review", to: "approved", projectMode: "new", nameTh: "ฉลาก QR เล่าเรื่องผลิตภัณฑ์สมุนไพร", planId: String(plan.id), owner: "LS040", startDate: "2026-12-01", endDate: "2027-05-31", meetingNumber: "ครั้งที่ 5/2569", meetingDate: "2026-11-24" };
     const missing = await post(reviewAction, path, "LS005", { ...fields, budget: "" }, params);
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ fieldErrors: { budget: expect.stringMatching(/^projects\./) }, values: { nameTh: fields.nameTh } });

@@ -108,7 +108,7 @@ export const en: Record<keyof typeof th, string> = {
   "pipeline.project.plan": "Plan",
   "pipeline.project.noPlan": "Choose a plan",
   "pipeline.project.owner": "Project owner",
-  "pipeline.project.chooseOwner": "Choose the owner",
+  "pipeline.project.ownerHint": "Type an employee code, or a first and last name",
   "pipeline.project.budget": "Budget (baht)",
   "pipeline.project.startDate": "Start date",
   "pipeline.project.endDate": "End date",

@@ -106,7 +106,7 @@ export const th = {
   "pipeline.project.plan": "แผนงาน",
   "pipeline.project.noPlan": "เลือกแผนงาน",
   "pipeline.project.owner": "ผู้รับผิดชอบโครงการ",
-  "pipeline.project.chooseOwner": "เลือกผู้รับผิดชอบ",
+  "pipeline.project.ownerHint": "พิมพ์รหัสพนักงาน หรือชื่อและนามสกุล",
   "pipeline.project.budget": "งบประมาณ (บาท)",
   "pipeline.project.startDate": "วันเริ่มต้น",
   "pipeline.project.endDate": "วันสิ้นสุด",
