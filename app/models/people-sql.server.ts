@@ -1,5 +1,6 @@
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { people } from "../../db/schema";
+import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 
 /**
  * Columns and SQL pieces about people that the roster, person, import and training queries
@@ -29,6 +30,25 @@ export function employedBetween(from: string, to: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from employment_periods ep where ep.person_id = ${PERSON_ID} and ep.start_date <= ${to} and (ep.end_date is null or ep.end_date >= ${from}))`;
 }
 
+/**
+ * A person matching what was typed in a search field: every word (split on spaces, lower-cased,
+ * `%` and `_` taken literally) is in the employee code, the Thai name ("prefix first last") or the
+ * English name, in any case. Undefined when nothing was typed.
+ */
+export function personMatchesSearch(search: string): SQL | undefined {
+  const terms = parseSearchTerms(search);
+  if (terms.length === 0) return undefined;
+  return and(
+    ...terms.map((term) => {
+      const pattern = `%${escapeLikePattern(term)}%`;
+      return or(
+        ilike(people.employeeCode, pattern),
+        ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
+        ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
+      );
+    }),
+  );
+}
 
 /**
  * The division a person was in on `day` (a date, or a date column or expression of the outer

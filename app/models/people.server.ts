@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
-import { divisionIdOn, employedBetween, personColumns } from "./people-sql.server";
+import { divisions, employmentPeriods, people, staffCategories, THAI_COLLATION } from "../../db/schema";
+import { divisionIdOn, employedBetween, personColumns, personMatchesSearch } from "./people-sql.server";
 
 export type RosterRow = {
   personId: number;
@@ -32,21 +32,62 @@ export type RosterFilters = {
   employedBetween?: { from: string; to: string };
   divisionId?: number;
   categoryId?: number;
+  /** What was typed in the search field: every word must be in the code, the Thai or the English name. */
+  search?: string;
 };
+
+/**
+ * The roster's order: first then last name in Thai order (the `thai` collation, the order of
+ * Intl.Collator("th")), then id so that equal names keep one order and pages do not overlap.
+ * people_thai_name_idx holds exactly these keys (decision 018).
+ */
+const THAI_NAME_ORDER: SQL[] = [
+  sql`${people.firstNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`,
+  sql`${people.lastNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`,
+  asc(people.id),
+];
+
+/** Who is on the roster with these filters, as conditions on `people` alone. */
+function rosterConditions(filters: RosterFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
+  // For someone who joins after `onDate`, their first division (the HR list shows future joiners).
+  if (filters.divisionId !== undefined) conditions.push(eq(divisionIdOn(filters.onDate, "first"), filters.divisionId));
+  if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
+  const search = personMatchesSearch(filters.search ?? "");
+  if (search) conditions.push(search);
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** How many people the roster has with these filters: counted in the database, no row is read. */
+export async function countRoster(db: Database, filters: RosterFilters): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people).where(rosterConditions(filters));
+  return Number(row?.count ?? 0);
+}
 
 /**
  * The roster: each person with their latest employment period and their division on `onDate`
  * (for someone who had left by then, the division they were last in; for someone who joins
  * later, their first). `employedBetween: { from: day, to: day }` keeps the people employed that
- * day. Sorted by the caller (Thai order needs Intl.Collator, not the database's code points).
+ * day. In Thai name order (`order: "thaiName"`, the default) or by employee code (`"code"`);
+ * `limit` and `offset` take one page of that order.
  */
-export async function listRoster(db: Database, filters: RosterFilters, options: { limit?: number } = {}): Promise<RosterRow[]> {
-  const conditions: SQL[] = [];
-  if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
-  // For someone who joins after `onDate`, their first division (the HR list shows future joiners).
-  const divisionId = divisionIdOn(filters.onDate, "first");
-  if (filters.divisionId !== undefined) conditions.push(eq(divisionId, filters.divisionId));
-  if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
+export async function listRoster(
+  db: Database,
+  filters: RosterFilters,
+  options: { limit?: number; offset?: number; order?: "thaiName" | "code" } = {},
+): Promise<RosterRow[]> {
+  const order = options.order === "code" ? [asc(people.employeeCode)] : THAI_NAME_ORDER;
+  // The page is chosen from `people` alone, in the index's order; only its rows are then joined
+  // to their category, latest employment and division.
+  const page = db
+    .select({ id: people.id })
+    .from(people)
+    .where(rosterConditions(filters))
+    .orderBy(...order)
+    .limit(options.limit ?? Number.MAX_SAFE_INTEGER)
+    .offset(options.offset ?? 0)
+    .as("roster_page");
   return db
     .select({
       ...personColumns,
@@ -62,7 +103,8 @@ export async function listRoster(db: Database, filters: RosterFilters, options: 
       employmentStart: employmentPeriods.startDate,
       employmentEnd: employmentPeriods.endDate,
     })
-    .from(people)
+    .from(page)
+    .innerJoin(people, eq(people.id, page.id))
     .innerJoin(staffCategories, eq(staffCategories.id, people.categoryId))
     // The latest employment period of each person.
     .leftJoin(
@@ -72,15 +114,13 @@ export async function listRoster(db: Database, filters: RosterFilters, options: 
         sql`${employmentPeriods.startDate} = (select max(ep2.start_date) from employment_periods ep2 where ep2.person_id = ${people.id})`,
       ),
     )
-    .leftJoin(divisions, eq(divisions.id, divisionId))
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(people.employeeCode))
-    .limit(options.limit ?? Number.MAX_SAFE_INTEGER);
+    .leftJoin(divisions, eq(divisions.id, divisionIdOn(filters.onDate, "first")))
+    .orderBy(...order);
 }
 
 /** The people employed on `day`, with their division that day; the first `limit` by employee code when given. */
 export function listStaffOn(db: Database, day: string, options: { divisionId?: number; limit?: number } = {}): Promise<RosterRow[]> {
-  return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId }, { limit: options.limit });
+  return listRoster(db, { onDate: day, employedBetween: { from: day, to: day }, divisionId: options.divisionId }, { limit: options.limit, order: "code" });
 }
 
 /** The people with these ids (any employment), for a form that must keep them listed. */

@@ -1,10 +1,9 @@
-import { sortByThaiName } from "../i18n/format";
 import type { RosterTableRow } from "../components/roster-table";
 import type { RosterRow } from "./people.server";
 
-/** Roster rows as the table shows them, in Thai order of first then last name. */
+/** Roster rows as the table shows them, in the order given (the database's Thai name order). */
 export function toRosterTableRows(rows: RosterRow[]): RosterTableRow[] {
-  return sortByThaiName(rows, (row) => `${row.firstNameTh} ${row.lastNameTh}`).map((row) => ({
+  return rows.map((row) => ({
     personId: row.personId,
     employeeCode: row.employeeCode,
     nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,

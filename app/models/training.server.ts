@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisions, people, plans, trainingAttendance, trainingSessions } from "../../db/schema";
-import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import type { SessionInput } from "../domain/training-session";
-import { divisionIdOn, employedBetween, PERSON_ID, personColumns } from "./people-sql.server";
+import { divisionIdOn, employedBetween, PERSON_ID, personColumns, personMatchesSearch } from "./people-sql.server";
 
 const BATCH = 1000;
 
@@ -134,16 +133,8 @@ export async function listSessionRoster(
   const conditions: SQL[] = [
     or(employedBetween(session.startDate, session.endDate), sql`exists (select 1 from ${trainingAttendance} ta where ta.session_id = ${session.id} and ta.person_id = ${PERSON_ID})`)!,
   ];
-  for (const term of parseSearchTerms(options.search ?? "")) {
-    const pattern = `%${escapeLikePattern(term)}%`;
-    conditions.push(
-      or(
-        ilike(people.employeeCode, pattern),
-        ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
-        ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
-      )!,
-    );
-  }
+  const search = personMatchesSearch(options.search ?? "");
+  if (search) conditions.push(search);
   if (options.personIds) {
     if (options.personIds.length === 0) return [];
     conditions.push(inArray(people.id, [...options.personIds]));

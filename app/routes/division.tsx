@@ -3,46 +3,56 @@ import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { PageNav, usePeopleCaption } from "../components/page-nav";
 import { RosterTable } from "../components/roster-table";
 import { calendarDateIn } from "../domain/calendar-date";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
-import { listStaffOn } from "../models/people.server";
 import { toRosterTableRows } from "../models/roster-view.server";
+import { listRosterPage, requestedPage } from "../services/roster-list.server";
 
 export const meta: MetaFunction = () => [{ title: "บุคลากรในกอง · นวัต" }];
 
 /** A director sees the staff of their own division only: the division comes from the session. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "director");
-  if (user.divisionId === null) return json({ division: null, rows: [] });
+  if (user.divisionId === null) return json({ division: null, rows: [], list: null });
   const database = db();
-  const rows = await listStaffOn(database, calendarDateIn(new Date(), "Asia/Bangkok"), { divisionId: user.divisionId });
+  const today = calendarDateIn(new Date(), "Asia/Bangkok");
+  // One page at a time, in Thai name order, like HR's roster: a large division is not one long table.
+  const list = await listRosterPage(
+    database,
+    { onDate: today, employedBetween: { from: today, to: today }, divisionId: user.divisionId },
+    requestedPage(new URL(request.url).searchParams.get("page")),
+  );
   await recordAudit(database, {
     actorAccountId: user.accountId,
     action: "division_roster.viewed",
     entityType: "division",
     entityId: user.divisionId,
-    details: { rows: rows.length },
+    details: { page: list.page, rows: list.rows.length, total: list.total },
     ipAddress: clientAddress(request),
   });
   return json({
     division: { nameTh: user.divisionNameTh ?? "", nameEn: user.divisionNameEn ?? "" },
-    rows: toRosterTableRows(rows),
+    rows: toRosterTableRows(list.rows),
+    list: { total: list.total, page: list.page, pageCount: list.pageCount, from: list.from, to: list.to },
   });
 }
 
 export default function DivisionPage() {
-  const { division, rows } = useLoaderData<typeof loader>();
+  const { division, rows, list } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  if (!division) {
+  const caption = usePeopleCaption();
+  if (!division || !list) {
     return <p className="card">{t("division.none")}</p>;
   }
   const divisionName = (locale === "en" && division.nameEn) || division.nameTh;
   return (
     <>
       <h1>{t("division.title", { division: divisionName })}</h1>
-      <RosterTable rows={rows} caption={t("roster.count", { count: rows.length })} />
+      <RosterTable rows={rows} caption={caption(list)} />
+      <PageNav page={list.page} pageCount={list.pageCount} hrefOf={(page) => (page > 1 ? `/division?page=${page}` : "/division")} label={t("roster.pages")} />
     </>
   );
 }

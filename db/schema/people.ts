@@ -29,6 +29,12 @@ export const staffCategories = pgTable("staff_categories", {
   sortOrder: integer("sort_order").notNull().default(0),
 });
 
+/**
+ * The collation that puts Thai names in Thai dictionary order, the order of Intl.Collator("th")
+ * (decision 018). Created by migration 0008 on both engines; queries name it with THAI_COLLATION.
+ */
+export const THAI_COLLATION = "thai";
+
 /** A member of staff on the roster. */
 export const people = pgTable("people", {
   id: serial("id").primaryKey(),
@@ -45,7 +51,11 @@ export const people = pgTable("people", {
     .references(() => staffCategories.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // The roster's order (first then last name in Thai order, then id), so that a page of it is
+  // read from the index instead of sorting everyone (decision 018).
+  index("people_thai_name_idx").on(sql`${t.firstNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`, sql`${t.lastNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`, t.id),
+]);
 
 /** Periods of employment; a person may leave and come back. end_date null = still employed. */
 export const employmentPeriods = pgTable(

@@ -91,7 +91,7 @@ const TEXT_FIELDS: readonly TextField[] = [
   { id: "query.projects", route: "GET /projects", role: "committee", field: "plan, status, year", mode: "query", shownAt: "the filters" },
   { id: "query.reports", route: "GET /reports/quarterly, /reports/yearly, /reports/quarterly/csv", role: "committee", field: "fy, q", mode: "query", shownAt: "the period form" },
   { id: "query.plan", route: "GET /plan/actions, /plan/lpa", role: "committee", field: "fy, edit", mode: "query", shownAt: "the year form" },
-  { id: "query.roster", route: "GET /roster", role: "hr", field: "show, division, category", mode: "query", shownAt: "the filters" },
+  { id: "query.roster", route: "GET /roster", role: "hr", field: "show, division, category, q, page", mode: "query", shownAt: "the filters and the search box" },
   { id: "query.training", route: "GET /training, /training/mine", role: "hr", field: "fy", mode: "query", shownAt: "the year form" },
   { id: "query.dashboard", route: "GET /dashboard, /dashboard/people", role: "hr", field: "fy, division", mode: "query", shownAt: "the filters" },
   { id: "query.admin", route: "GET /admin/audit, /admin/participation", role: "admin", field: "action, before, fy, saved, years, skipped", mode: "query", shownAt: "the filters and notices" },
@@ -513,7 +513,7 @@ test("every field that takes text: the naughty-strings corpus runs no script and
     await feedQuery(committee, "query.reports", "/reports/yearly", { fy: 200 });
     await feedQuery(committee, "query.plan", "/plan/actions", { fy: 200 });
     await feedQuery(committee, "query.plan", "/plan/lpa", { edit: 200 });
-    await feedQuery(hr, "query.roster", "/roster", { show: 200, division: 200, category: 200 });
+    await feedQuery(hr, "query.roster", "/roster", { show: 200, division: 200, category: 200, q: 200, page: 200 });
     await feedQuery(hr, "query.training", "/training", { fy: 200, deleted: 200 });
     await feedQuery(hr, "query.training", "/training/mine", { fy: 200 });
     await feedQuery(hr, "query.dashboard", "/dashboard", { fy: 200 });

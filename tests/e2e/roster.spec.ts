@@ -64,7 +64,16 @@ for (const run of [
       await expect(preview.getByRole("cell", { name: `${run.prefix}02` })).toBeVisible();
       await preview.getByRole("button", { name: "ยืนยันนำเข้า 3 รายการ" }).click();
       await expect(page.getByText("นำเข้าแล้ว: เพิ่มใหม่ 3 คน แก้ไข 0 คน ไม่เปลี่ยนแปลง 0 คน")).toBeVisible();
+      // The roster is paged: HR finds the new person with the search field of the filter form.
       await page.goto("/roster");
+      const filters = page.getByRole("form", { name: "ตัวกรองทะเบียนบุคลากร" });
+      await filters.getByLabel("ค้นหา (รหัสหรือชื่อ)").fill(`${run.names[1]} ทดลอง`);
+      await filters.getByRole("button", { name: "กรอง" }).click();
+      await expect(page).toHaveURL(/[?&]q=/);
+      const found = page.getByRole("table");
+      await expect(found.locator("caption")).toHaveText("1 คน");
+      await expect(found.getByRole("cell", { name: `${run.prefix}02`, exact: true })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "หน้าของรายชื่อบุคลากร" })).toHaveCount(0);
       await page.getByRole("link", { name: `นาง${run.names[1]} ทดลองนำเข้า` }).click();
       await expect(page.getByRole("heading", { level: 1, name: `นาง${run.names[1]} ทดลองนำเข้า` })).toBeVisible();
       await expect(page.getByRole("region", { name: "ประวัติกองที่สังกัด" })).toContainText(run.divisionName);
