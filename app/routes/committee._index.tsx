@@ -14,14 +14,12 @@ import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
-import { filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
+import { BOARD_CARDS_PER_COLUMN, filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
 import { moveIdea } from "../services/stage-moves.server";
 
 export const meta: MetaFunction = () => [{ title: "งานคณะกรรมการนวัตกรรม · นวัต" }];
 
-/** Cards shown per column; the rest are in the table view. */
-const CARDS_PER_COLUMN = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The board's query string without what only one response needs. */
@@ -40,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const settings = await getAppSettings(database);
   const [columns, options] = await Promise.all([
-    getBoard(database, { filters, timeZone: settings.fiscalCalendar.timeZone, perColumn: CARDS_PER_COLUMN }),
+    getBoard(database, { filters, timeZone: settings.fiscalCalendar.timeZone, perColumn: BOARD_CARDS_PER_COLUMN }),
     loadBoardFilterOptions(database, { locale, planPeriod: settings.planPeriod }),
   ]);
   const now = Date.now();

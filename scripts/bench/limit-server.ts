@@ -14,7 +14,7 @@
  * - the page's loader queries: /ideas (getAppSettings, listIdeas newest-first 20 + getPlanTree +
  *   listDivisions), /ideas/:id (getAppSettings, getIdeaDetail, getVoteSummary, listComments,
  *   isFollowing, renderMarkdown of the three texts — listComments renders comments itself),
- *   /committee (getAppSettings, getBoard 30 per column, loadBoardFilterOptions), /dashboard
+ *   /committee (getAppSettings, getBoard, BOARD_CARDS_PER_COLUMN per column, loadBoardFilterOptions), /dashboard
  *   (getAppSettings, yearIndicators of the running year, planTrend);
  * - the same connection pool (postgres.js, 10 connections, as the app opens it).
  * What it does not do: Express, compression, Remix routing and data serialisation, React
@@ -36,7 +36,7 @@ import { fiscalYearOf, fiscalYearRange } from "../../app/domain/fiscal-year";
 import { renderMarkdown } from "../../app/markdown.server";
 import { listComments } from "../../app/models/comments.server";
 import { isFollowing } from "../../app/models/follows.server";
-import { getBoard, loadBoardFilterOptions } from "../../app/models/board.server";
+import { BOARD_CARDS_PER_COLUMN, getBoard, loadBoardFilterOptions } from "../../app/models/board.server";
 import { getIdeaDetail, listIdeas } from "../../app/models/ideas.server";
 import { countUnread } from "../../app/models/notifications.server";
 import { listDivisions } from "../../app/models/people.server";
@@ -47,7 +47,6 @@ import { planTrend, yearIndicators } from "../../app/services/indicators.server"
 import { openSmallOrganisation } from "./large-organisation";
 
 const IDEAS_PAGE_SIZE = 20; // app/routes/ideas._index.tsx PAGE_SIZE
-const CARDS_PER_COLUMN = 30; // app/routes/committee._index.tsx CARDS_PER_COLUMN
 
 class HttpError extends Error {
   constructor(readonly status: number) {
@@ -132,7 +131,7 @@ async function ideaPage(handle: DatabaseHandle, user: CurrentUser, ideaId: numbe
 async function boardPage(handle: DatabaseHandle): Promise<Page> {
   const settings = await getAppSettings(handle.db);
   const [columns, options] = await Promise.all([
-    getBoard(handle.db, { filters: {}, timeZone: settings.fiscalCalendar.timeZone, perColumn: CARDS_PER_COLUMN }),
+    getBoard(handle.db, { filters: {}, timeZone: settings.fiscalCalendar.timeZone, perColumn: BOARD_CARDS_PER_COLUMN }),
     loadBoardFilterOptions(handle.db, { locale: "th", planPeriod: settings.planPeriod }),
   ]);
   const now = Date.now();
