@@ -6,7 +6,7 @@ import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { useMoveLabel } from "./board-card";
-import { Field, TextAreaField } from "./forms";
+import { Field, StaffField, TextAreaField } from "./forms";
 
 /** What a move form holds, as typed (the names of its fields). */
 export type MoveFormValuesView = {
@@ -169,7 +169,6 @@ function ProjectFields({
   // The project's errors come from the project service, in its words (projects.error.*).
   const { t } = useI18n(pipelineMessages, projectsMessages);
   const error = (field: keyof MoveFormValuesView | "project") => (errors[field] ? t(errors[field]!) : null);
-  const staffListId = `${prefix}-staff`;
   const selectField = (field: "planId" | "existingProjectId", label: string, empty: string, choices: { id: number; label: string }[]) => {
     const id = `${prefix}-${field}`;
     const message = error(field);
@@ -210,26 +209,12 @@ function ProjectFields({
           inputProps={{ id: `${prefix}-nameTh`, name: "nameTh", type: "text", defaultValue: values.nameTh, maxLength: 200 }}
         />
         {selectField("planId", t("pipeline.project.plan"), t("pipeline.project.noPlan"), options.plans)}
-        {options.staff.length > 0 ? (
-          <datalist id={staffListId}>
-            {options.staff.map((entry) => (
-              <option key={entry} value={entry} />
-            ))}
-          </datalist>
-        ) : null}
-        <Field
+        <StaffField
           label={t("pipeline.project.owner")}
           hint={t("pipeline.project.ownerHint")}
           error={error("owner")}
-          inputProps={{
-            id: `${prefix}-owner`,
-            name: "owner",
-            type: "text",
-            list: options.staff.length > 0 ? staffListId : undefined,
-            defaultValue: values.owner,
-            maxLength: 200,
-            autoComplete: "off",
-          }}
+          entries={options.staff.length > 0 ? options.staff : null}
+          inputProps={{ id: `${prefix}-owner`, name: "owner", defaultValue: values.owner }}
         />
         <Field
           label={t("pipeline.project.budget")}

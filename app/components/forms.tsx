@@ -61,6 +61,39 @@ export function Field({
   );
 }
 
+/**
+ * A person typed into a form (an employee code, "code name" or a name only one person has; the
+ * server resolves it, services/person-lookup.server). `entries` ("code name") are offered in a
+ * datalist while the staff are few enough to list; null above that.
+ */
+export function StaffField({
+  label,
+  hint,
+  error,
+  entries,
+  inputProps,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  entries: readonly string[] | null;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; name: string };
+}) {
+  const listId = `${inputProps.id}-staff`;
+  return (
+    <>
+      {entries ? (
+        <datalist id={listId}>
+          {entries.map((entry) => (
+            <option key={entry} value={entry} />
+          ))}
+        </datalist>
+      ) : null}
+      <Field label={label} hint={hint} error={error} inputProps={{ type: "text", maxLength: 200, autoComplete: "off", ...inputProps, list: entries ? listId : undefined }} />
+    </>
+  );
+}
+
 /** A labelled textarea with its hint and error beside it. */
 export function TextAreaField({
   label,

@@ -2,7 +2,7 @@ import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import type { MessageKey } from "../i18n/messages.server";
-import { Field, TextAreaField } from "./forms";
+import { Field, StaffField, TextAreaField } from "./forms";
 
 /** A labelled select with its hint and error beside it (same wiring as Field in forms.tsx). */
 export function SelectField({
@@ -108,7 +108,6 @@ export function ProjectFields({
   const chosenMembers = new Set(values.members.map(entryCode));
   const memberLines = memberProblems.map(({ text, problem }) => t("projects.error.memberLine", { text, problem: t(problem) }));
   const membersError = [error("members"), ...memberLines].filter(Boolean).join(" ") || undefined;
-  const staffListId = `${idPrefix}-staff`;
   return (
     <>
       <Field
@@ -142,27 +141,12 @@ export function ProjectFields({
           </optgroup>
         ))}
       </SelectField>
-      {staffListed ? (
-        <datalist id={staffListId}>
-          {staffOptions.map((person) => (
-            <option key={person.code} value={`${person.code} ${person.name}`} />
-          ))}
-        </datalist>
-      ) : null}
-      <Field
+      <StaffField
         label={t("projects.field.owner")}
         hint={t("projects.field.ownerHint")}
         error={error("owner")}
-        inputProps={{
-          id: `${idPrefix}-owner`,
-          name: "owner",
-          type: "text",
-          list: staffListed ? staffListId : undefined,
-          defaultValue: values.owner,
-          required: true,
-          maxLength: 200,
-          autoComplete: "off",
-        }}
+        entries={staffListed ? staffOptions.map((person) => `${person.code} ${person.name}`) : null}
+        inputProps={{ id: `${idPrefix}-owner`, name: "owner", defaultValue: values.owner, required: true }}
       />
       {staffListed ? (
         <fieldset className="checklist" aria-describedby={`${idPrefix}-members-hint${membersError ? ` ${idPrefix}-members-error` : ""}`}>

@@ -245,7 +245,7 @@ test("every field that takes text: the naughty-strings corpus runs no script and
   const projectFormHtml = await committee.client.html("/projects/new");
   const projectPlanId = pick(projectFormHtml, /name="planId"[\s\S]*?<option value="(\d+)"/, "a plan in the project form");
   // The owner is typed; the form's staff datalist gives an employee code to type.
-  const projectOwner = pick(projectFormHtml, /<datalist id="project-staff"><option value="([A-Za-z]+\d+) /, "an owner in the project form's staff list");
+  const projectOwner = pick(projectFormHtml, /<datalist id="project-owner-staff"><option value="([A-Za-z]+\d+) /, "an owner in the project form's staff list");
   const sessionFormHtml = await hr.client.html("/training/new");
   const sessionPlanId = pick(sessionFormHtml, /name="planId"[\s\S]*?<option value="(\d+)"[^>]*selected/, "the default plan of a training session");
   const innovationId = Number(pick(await committee.client.html("/projects"), /href="\/innovations\/(\d+)"/, "an innovation"));
