@@ -52,7 +52,12 @@ function rosterConditions(filters: RosterFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.employedBetween) conditions.push(employedBetween(filters.employedBetween.from, filters.employedBetween.to));
   // For someone who joins after `onDate`, their first division (the HR list shows future joiners).
-  if (filters.divisionId !== undefined) conditions.push(eq(divisionIdOn(filters.onDate, "first"), filters.divisionId));
+  if (filters.divisionId !== undefined) {
+    // Only someone ever assigned to the division can be in it on a day: that narrows 20,000
+    // people to the division's own before the per-person "division on the day" is worked out.
+    conditions.push(sql`${people.id} in (select da.person_id from division_assignments da where da.division_id = ${filters.divisionId})`);
+    conditions.push(eq(divisionIdOn(filters.onDate, "first"), filters.divisionId));
+  }
   if (filters.categoryId !== undefined) conditions.push(eq(people.categoryId, filters.categoryId));
   const search = personMatchesSearch(filters.search ?? "");
   if (search) conditions.push(search);
