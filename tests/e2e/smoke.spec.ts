@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // Proves the harness: the built server starts on a fresh database and serves the Thai sign-in page.
 test("the sign-in page is served in Thai", async ({ page }) => {
