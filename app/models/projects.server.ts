@@ -275,14 +275,16 @@ export async function planExists(db: Database, planId: number): Promise<boolean>
   return Boolean(row);
 }
 
-/** Which of these people exist on the roster. */
 /** The project's owner and team (ids), e.g. the people an edit may keep though they have left. */
 export async function projectPersonIds(db: Database, projectId: number): Promise<number[]> {
-  const [project] = await db.select({ ownerPersonId: projects.ownerPersonId }).from(projects).where(eq(projects.id, projectId));
-  const members = await db.select({ personId: projectMembers.personId }).from(projectMembers).where(eq(projectMembers.projectId, projectId));
+  const [[project], members] = await Promise.all([
+    db.select({ ownerPersonId: projects.ownerPersonId }).from(projects).where(eq(projects.id, projectId)),
+    db.select({ personId: projectMembers.personId }).from(projectMembers).where(eq(projectMembers.projectId, projectId)),
+  ]);
   return [...(project?.ownerPersonId ? [project.ownerPersonId] : []), ...members.map((member) => member.personId)];
 }
 
+/** Which of these people exist on the roster. */
 export async function existingPersonIds(db: Database, personIds: number[]): Promise<Set<number>> {
   if (personIds.length === 0) return new Set();
   const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, personIds));

@@ -37,7 +37,7 @@ import { findSimilarIdeas, getIdeaDetail } from "../models/ideas.server";
 import { getPlanTree } from "../models/plan.server";
 import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
-import { loadStaffChoices } from "../services/person-lookup.server";
+import { loadStaffChoices, personEntry } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · งานคณะกรรมการ · นวัต` : "นวัต" }];
@@ -115,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates,
     moveOptions: {
       plans: tree.flatMap((strategy) => strategy.plans.map((plan) => ({ id: plan.id, label: `${plan.code} ${name(plan)}` }))),
-      staff: staff.staff.map((person) => `${person.employeeCode} ${person.name}`),
+      staff: staff.staff.map((person) => personEntry(person.employeeCode, person.name)),
       projects: projects.map((item) => ({ id: item.id, label: `${item.code ? `${item.code} ` : ""}${name(item)}` })),
     },
     scoring: SCORING_STAGES.includes(idea.stage),

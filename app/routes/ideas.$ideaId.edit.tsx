@@ -15,6 +15,7 @@ import { renderMarkdown } from "../markdown.server";
 import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorChangeResult } from "../models/ideas.server";
 import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
+import { personEntry } from "../services/person-lookup.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: calendarDateIn(new Date(), timeZone),
     excludePersonId: submitterPersonId,
   });
-  const coAuthors = idea.authors.filter((author) => !author.isSubmitter).map((author) => `${author.employeeCode} ${author.nameTh}`);
+  const coAuthors = idea.authors.filter((author) => !author.isSubmitter).map((author) => personEntry(author.employeeCode, author.nameTh));
   while (coAuthors.length < 3) coAuthors.push("");
   const values: IdeaFormValues = {
     title: idea.title,

@@ -20,6 +20,7 @@ import {
   updateProject,
   type ProjectFormValues,
 } from "../services/projects.server";
+import { personEntry } from "../services/person-lookup.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขโครงการ · นวัต" }];
 
@@ -44,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nameEn: project.nameEn,
     descriptionTh: project.descriptionTh,
     planId: project.plan ? String(project.plan.id) : "",
-    owner: project.owner ? `${project.owner.employeeCode} ${project.owner.nameTh}` : "",
-    members: project.members.map((member) => `${member.employeeCode} ${member.nameTh}`),
+    owner: project.owner ? personEntry(project.owner.employeeCode, project.owner.nameTh) : "",
+    members: project.members.map((member) => personEntry(member.employeeCode, member.nameTh)),
     budget: project.budget === null ? "" : String(project.budget),
     startDate: project.startDate ?? "",
     endDate: project.endDate ?? "",

@@ -6,7 +6,7 @@ import type { MessageKey } from "../i18n/messages.server";
 import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
 import type { IdeaInput } from "../models/ideas.server";
 import { getPlanTree } from "../models/plan.server";
-import { loadStaffChoices, resolvePerson, type PersonProblem } from "./person-lookup.server";
+import { loadStaffChoices, personEntry, resolvePerson, type PersonProblem } from "./person-lookup.server";
 
 export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
 
@@ -110,7 +110,7 @@ export async function loadIdeaFormOptions(
     strategyName: name(strategy),
     plans: strategy.plans.map((plan) => ({ id: plan.id, code: plan.code, name: name(plan) })),
   }));
-  const staffOptions = staff.staff.map((person) => ({ value: `${person.employeeCode} ${person.name}` }));
+  const staffOptions = staff.staff.map((person) => ({ value: personEntry(person.employeeCode, person.name) }));
   return { planOptions, staffOptions };
 }
 

@@ -66,9 +66,12 @@ export async function resolvePeople(
   return { personIds, problems };
 }
 
-/** How a chosen person is shown in a typed field and in the datalist: "LS012 นายสมชาย ใจดี". */
-export function personEntry(person: { employeeCode: string; prefixTh: string; firstNameTh: string; lastNameTh: string }): string {
-  return `${person.employeeCode} ${person.prefixTh}${person.firstNameTh} ${person.lastNameTh}`;
+/**
+ * How a chosen person is shown in a typed field and in the datalist: "LS012 นายสมชาย ใจดี". The
+ * code comes first because resolvePerson decides by it and ignores the name after it.
+ */
+export function personEntry(employeeCode: string, name: string): string {
+  return `${employeeCode} ${name}`;
 }
 
 export type StaffChoice = { personId: number; employeeCode: string; name: string };
