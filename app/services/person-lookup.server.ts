@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.server";
 import { sortByThaiName } from "../i18n/format";
-import { findPeople, listPeopleByIds, listStaffOn } from "../models/people.server";
+import { isValidEmployeeCode, normaliseEmployeeCode } from "../domain/roster-import";
+import { findPeople, listPeopleByIds, listStaffOn, type PersonMatch } from "../models/people.server";
 
 /**
  * A person typed into a form (a co-author, a project's owner or member, an approval's owner),
@@ -24,8 +25,14 @@ export type PersonLookupOptions = {
   alsoPersonIds?: readonly number[];
 };
 
-/** The employee code at the start of what was typed ("LS012", "ls012 นาย…"), if any. */
-const CODE = /^([A-Za-z]{1,5}[0-9]{1,8})\b/;
+/**
+ * The first word of what was typed, if it has the shape of an employee code: the roster's own
+ * rule, so every code the roster takes ("LS012", "10234", "E2E-A01") can be typed here too.
+ */
+function codeShapedFirstWord(value: string): string | null {
+  const code = normaliseEmployeeCode(value.split(" ")[0]!);
+  return isValidEmployeeCode(code) ? code : null;
+}
 
 /** What was typed, as the person meant it: NFC, trimmed, runs of spaces as one. */
 function normalise(typed: string): string {
@@ -36,9 +43,12 @@ function normalise(typed: string): string {
 export async function resolvePerson(db: Database, typed: string, options: PersonLookupOptions = {}): Promise<PersonLookup> {
   const value = normalise(typed);
   if (value === "") return { ok: false, problem: "unknown" };
-  const code = CODE.exec(value)?.[1];
+  const code = codeShapedFirstWord(value);
+  const lookup = { ...options, limit: 2 };
   // A code decides alone: the name after it is what the list showed, and may have changed since.
-  const matches = await findPeople(db, code ? { code } : { name: value }, { ...options, limit: 2 });
+  // A code-shaped word that is nobody's code ("John") is read as a name.
+  let matches: PersonMatch[] = code ? await findPeople(db, { code }, lookup) : [];
+  if (matches.length === 0) matches = await findPeople(db, { name: value }, lookup);
   const eligible = matches.filter((match) => match.eligible);
   if (eligible.length === 1) return { ok: true, personId: eligible[0]!.personId };
   if (eligible.length > 1) return { ok: false, problem: "ambiguous" };

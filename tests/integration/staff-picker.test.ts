@@ -104,6 +104,9 @@ describe(`staff pickers past ${STAFF_DATALIST_LIMIT} people (${engineName})`, ()
         person("TWIN0001", "สมหมาย", "ชื่อซ้ำกัน"),
         person("TWIN0002", "สมหมาย", "ชื่อซ้ำกัน"),
         person("ENG0001", "เซฟีรีน", "ควอกกา", ["Zephyrine", "Quokka"]),
+        // Codes the roster takes that are not letters-then-digits.
+        person("10234", "รหัส", "ตัวเลขล้วน"),
+        person("E2E-A01", "รหัส", "มีขีดกลาง"),
       ])
       .returning({ id: people.id });
     await db.insert(employmentPeriods).values(added.map((row) => ({ personId: row.id, startDate: "2025-01-01" })));
@@ -149,6 +152,11 @@ describe(`staff pickers past ${STAFF_DATALIST_LIMIT} people (${engineName})`, ()
     expect(await resolvePerson(db, "พนักงาน123  ทดสอบ", employed)).toEqual({ ok: true, personId: await findPersonId(db, "BIG0123") });
     expect(await resolvePerson(db, "นายพนักงาน123 ทดสอบ", employed)).toEqual({ ok: true, personId: await findPersonId(db, "BIG0123") });
     expect(await resolvePerson(db, "zephyrine quokka", employed)).toEqual({ ok: true, personId: await findPersonId(db, "ENG0001") });
+    // Any code the roster takes can be typed; a code-shaped word that is nobody's code is a name.
+    expect(await resolvePerson(db, "10234", employed)).toEqual({ ok: true, personId: await findPersonId(db, "10234") });
+    expect(await resolvePerson(db, "10234 นายรหัส ตัวเลขล้วน", employed)).toEqual({ ok: true, personId: await findPersonId(db, "10234") });
+    expect(await resolvePerson(db, "e2e-a01 นายรหัส มีขีดกลาง", employed)).toEqual({ ok: true, personId: await findPersonId(db, "E2E-A01") });
+    expect(await resolvePerson(db, "Zephyrine", employed)).toEqual({ ok: true, personId: await findPersonId(db, "ENG0001") });
     expect(await resolvePerson(db, "สมหมาย ชื่อซ้ำกัน", employed)).toEqual({ ok: false, problem: "ambiguous" });
     expect(await resolvePerson(db, "พนักงาน12", employed)).toEqual({ ok: false, problem: "ambiguous" });
     expect(await resolvePerson(db, "ไม่มีใครชื่อนี้", employed)).toEqual({ ok: false, problem: "unknown" });
