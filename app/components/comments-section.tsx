@@ -119,6 +119,7 @@ function OwnCommentActions({ comment }: { comment: CommentItem }) {
         <summary>{t("engagement.comment.delete")}</summary>
         <remove.Form method="post" action={`/comments/${comment.id}`}>
           <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="ideaId" value={comment.ideaId} />
           <p>{t("engagement.comment.deleteConfirmText")}</p>
           <button type="submit" className="danger" disabled={remove.state !== "idle"}>
             {t("engagement.comment.deleteConfirm")}

@@ -15,13 +15,19 @@ export const meta: MetaFunction = () => [{ title: "แก้ไขความ�
 
 const MAX_ECHOED_LENGTH = 50_000;
 
-/** One's own comment, found by id: 404 if there is none, 403 if it is someone else's. */
-async function requireOwnComment(request: Request, commentIdParam: string | undefined) {
+/** One's own comment, found by id: null if there is none, 403 if it is someone else's. */
+async function findOwnComment(request: Request, commentIdParam: string | undefined) {
   const user = await requireUser(request);
   const commentId = parseRecordId(commentIdParam);
   const comment = commentId ? await getComment(db(), commentId) : null;
+  if (comment && comment.authorPersonId !== user.personId) throw new Response("Forbidden", { status: 403 });
+  return { user, comment };
+}
+
+/** One's own comment, found by id: 404 if there is none, 403 if it is someone else's. */
+async function requireOwnComment(request: Request, commentIdParam: string | undefined) {
+  const { user, comment } = await findOwnComment(request, commentIdParam);
   if (!comment) throw new Response("Not Found", { status: 404 });
-  if (comment.authorPersonId !== user.personId) throw new Response("Forbidden", { status: 403 });
   return { user, comment };
 }
 
@@ -33,9 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** intent "edit" | "delete", on one's own comment only; then back to the idea. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, comment } = await requireOwnComment(request, params.commentId);
+  const { user, comment } = await findOwnComment(request, params.commentId);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (!comment) {
+    // Deleted a moment ago (a double click without JavaScript, a second tab): the delete form
+    // names its idea, so a repeated delete lands where the first did. Anything else is a 404.
+    const ideaId = parseRecordId(formData.get("ideaId"));
+    if (intent === "delete" && ideaId) return redirect(`/ideas/${ideaId}#comments`);
+    throw new Response("Not Found", { status: 404 });
+  }
   const database = db();
   if (intent === "delete") {
     const result = await deleteComment(database, { commentId: comment.id, personId: user.personId });
@@ -86,6 +99,7 @@ export default function EditCommentPage() {
       </Form>
       <Form method="post" className="card stack">
         <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="ideaId" value={comment.ideaId} />
         <p>{t("engagement.comment.deleteConfirmText")}</p>
         <div>
           <button type="submit" className="danger" disabled={navigation.state === "submitting"}>

@@ -205,6 +205,12 @@ describe(`the comment routes (${engineName})`, () => {
     const deleted = await run(commentAction({ request: post(path, owner, { intent: "delete" }), params, context: {} }));
     expect(deleted.headers.get("Location")).toBe(`/ideas/${ideaId}#comments`);
     expect(await counts(ideaId)).toEqual({ commentCount: 0, rows: 0 });
+    // Deleted again (a double click without JavaScript): the form names its idea, so it lands there too.
+    const again = await run(commentAction({ request: post(path, owner, { intent: "delete", ideaId: String(ideaId) }), params, context: {} }));
+    expect(again.headers.get("Location")).toBe(`/ideas/${ideaId}#comments`);
+    // Without the idea (a hand-made post), an edit, or a junk idea: nothing to go back to.
     expect((await run(commentAction({ request: post(path, owner, { intent: "delete" }), params, context: {} }))).status).toBe(404);
+    expect((await run(commentAction({ request: post(path, owner, { intent: "delete", ideaId: "1 OR 1=1" }), params, context: {} }))).status).toBe(404);
+    expect((await run(commentAction({ request: post(path, owner, { intent: "edit", body: "แก้อีก", ideaId: String(ideaId) }), params, context: {} }))).status).toBe(404);
   });
 });
