@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import type { IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
@@ -16,8 +17,39 @@ export type BoardCardData = {
 /** The label of a move in a list of choices: a step back says so. */
 export function useMoveLabel() {
   const { t } = useI18n(pipelineMessages);
-  return (from: IdeaStage, to: IdeaStage) =>
-    from === "committee_review" && to === "screening" ? t("pipeline.review.sendBack", { stage: t(`stage.${to}`) }) : t(`stage.${to}`);
+  return (from: IdeaStage, to: IdeaStage) => moveLabel(t, from, to);
+}
+
+function moveLabel(t: ReturnType<typeof useI18n>["t"], from: IdeaStage, to: IdeaStage): string {
+  return from === "committee_review" && to === "screening" ? t("pipeline.review.sendBack", { stage: t(`stage.${to}`) }) : t(`stage.${to}`);
+}
+
+/** What every card on a board shares: the messages, and each stage's move choices, worked out once per page. */
+export type BoardCardText = {
+  t: ReturnType<typeof useI18n>["t"];
+  /** The moves the committee may make from a stage, labelled; null when only the system moves it; [] when none. */
+  movesFrom: (stage: IdeaStage) => { to: IdeaStage; label: string }[] | null;
+};
+
+/**
+ * The board's card text, made once for all its cards: a board renders over a hundred cards, and
+ * looking the same messages and moves up per card was a measurable share of its server time.
+ */
+export function useBoardCardText(): BoardCardText {
+  const { t } = useI18n(pipelineMessages);
+  return useMemo(() => {
+    const choices = new Map<IdeaStage, { to: IdeaStage; label: string }[] | null>();
+    return {
+      t,
+      movesFrom: (stage) => {
+        if (!choices.has(stage)) {
+          const moves = movesFrom(stage, "committee");
+          choices.set(stage, moves.length > 0 ? moves.map((rule) => ({ to: rule.to, label: moveLabel(t, rule.from, rule.to) })) : movesFrom(stage, "system").length > 0 ? null : []);
+        }
+        return choices.get(stage)!;
+      },
+    };
+  }, [t]);
 }
 
 /**
@@ -28,11 +60,9 @@ export function useMoveLabel() {
  * useDelegatedRouting (a `<Link>` and a `<Form>` per card cost a quarter of the page's server time).
  * `moveAction` is the form's full action: the board's address with its filters and `index`.
  */
-export function BoardCard({ card, moveAction }: { card: BoardCardData; moveAction: string }) {
-  const { t } = useI18n(pipelineMessages);
-  const moveLabel = useMoveLabel();
-  const moves = movesFrom(card.stage, "committee");
-  const systemMoves = movesFrom(card.stage, "system");
+export function BoardCard({ card, moveAction, text }: { card: BoardCardData; moveAction: string; text: BoardCardText }) {
+  const { t } = text;
+  const moves = text.movesFrom(card.stage);
   const { divisionNames } = card;
   return (
     <article className="board-card">
@@ -47,7 +77,9 @@ export function BoardCard({ card, moveAction }: { card: BoardCardData; moveActio
         <span>{t("pipeline.board.votes", { count: card.voteCount })}</span>
         <span>{t("pipeline.board.ageInStage", { days: card.daysInStage })}</span>
       </p>
-      {moves.length > 0 ? (
+      {moves === null ? (
+        <p className="muted board-card__note">{t("pipeline.board.systemMoves")}</p>
+      ) : moves.length > 0 ? (
         <form method="post" action={moveAction} className="board-card__move" data-discover="true">
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="ideaId" value={card.id} />
@@ -56,9 +88,9 @@ export function BoardCard({ card, moveAction }: { card: BoardCardData; moveActio
             {t("pipeline.board.moveTo", { title: card.title })}
           </label>
           <select id={`move-${card.id}`} name="to">
-            {moves.map((rule) => (
-              <option key={rule.to} value={rule.to}>
-                {moveLabel(rule.from, rule.to)}
+            {moves.map((move) => (
+              <option key={move.to} value={move.to}>
+                {move.label}
               </option>
             ))}
           </select>
@@ -66,8 +98,6 @@ export function BoardCard({ card, moveAction }: { card: BoardCardData; moveActio
             {t("pipeline.board.move")}
           </button>
         </form>
-      ) : systemMoves.length > 0 ? (
-        <p className="muted board-card__note">{t("pipeline.board.systemMoves")}</p>
       ) : null}
     </article>
   );

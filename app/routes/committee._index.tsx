@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
-import { BoardCard } from "../components/board-card";
+import { BoardCard, useBoardCardText } from "../components/board-card";
 import { BoardFilters, BoardViewSwitch } from "../components/board-filters";
 import { useDelegatedRouting } from "../components/delegated-routing";
 import { MoveProblemNotice } from "../components/committee-notice";
@@ -103,6 +103,7 @@ export default function CommitteeBoardPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n(pipelineMessages);
   const routing = useDelegatedRouting();
+  const cardText = useBoardCardText();
   // What Remix's <Form> would render for this index route: here, with the board's filters.
   const moveAction = `/committee${search ? `${search}&index` : "?index"}`;
   return (
@@ -127,7 +128,7 @@ export default function CommitteeBoardPage() {
               <ol className="board__cards">
                 {column.cards.map((card) => (
                   <li key={card.id}>
-                    <BoardCard card={card} moveAction={moveAction} />
+                    <BoardCard card={card} moveAction={moveAction} text={cardText} />
                   </li>
                 ))}
               </ol>
