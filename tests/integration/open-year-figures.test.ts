@@ -1,4 +1,4 @@
-import { and, eq, gte, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, gte, sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarDateIn } from "../../app/domain/calendar-date";
@@ -29,7 +29,7 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
-import { createTestDatabase, engineName, type TestDatabase } from "./test-database";
+import { createTestDatabase, engineName, queryRows, type TestDatabase } from "./test-database";
 
 // The demo's running year, and pairs of moments on one day to take the figures at: an entry
 // stored for the first holds for the second unless an idea or a comment is stamped between.
@@ -291,11 +291,58 @@ describe(`an open year's figures, cached in the database, are never stale (${eng
     expect(await addVote(db, { ideaId: idea.id, personId: voter.id })).toBe("added");
     expect(await dataVersion()).toBe(before);
 
-    // Three rows in three tables, one transaction: one step.
     expect((await addComment(db, { ideaId: idea.id, authorPersonId: voter.id, body: "ดี", byCommittee: false })).status).toBe("added");
     expect(await dataVersion()).toBe(before + 1);
-    await db.execute(sql`truncate training_attendance`);
+    // An idea, two authors and its first stage event: four rows in three tables, one transaction, one step.
+    const input = { title: "ทดสอบ", problem: "ปัญหา", solution: "ทางแก้", benefit: "ประโยชน์", planId: null, coAuthorPersonIds: [authorIds[0]], tags: [] };
+    await createIdea(db, { input, submitterPersonId: voter.id, accountId, submissionToken: crypto.randomUUID(), fiscalYear: YEAR });
     expect(await dataVersion()).toBe(before + 2);
+    await db.execute(sql`truncate training_attendance`);
+    expect(await dataVersion()).toBe(before + 3);
+  });
+
+  it("have a trigger on every table the participation query and the funnel read", async () => {
+    const rule = await getParticipationRule(db, YEAR);
+    const { fiscalCalendar } = await getAppSettings(db);
+    queries.length = 0;
+    await participationSummary(db, YEAR, rule, fiscalCalendar);
+    await ideaFunnel(db, PAIRS[0][0], PAIRS[0][1]);
+    const read = new Set(queries.flatMap((query) => [...query.matchAll(/\b(?:from|join)\s+"(\w+)"/gi)].map((match) => match[1])));
+    const triggers = await queryRows<{ table: string }>(db, sql`select distinct c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like '%\_participation\_changed'`);
+    expect([...read].sort()).toEqual(triggers.map((row) => row.table).sort());
+  });
+
+  it("move the data version on a write to any of those tables, and not on other columns", async () => {
+    const [idea] = await db.select({ id: ideas.id }).from(ideas).limit(1);
+    const [person] = await db.select({ id: people.id, categoryId: people.categoryId }).from(people).limit(1);
+    const moves: [string, SQL][] = [
+      ["people", sql`update people set category_id = category_id where id = ${person.id}`],
+      ["staff_categories", sql`update staff_categories set code = code where id = ${person.categoryId}`],
+      ["employment_periods", sql`update employment_periods set end_date = end_date where person_id = ${person.id}`],
+      ["division_assignments", sql`update division_assignments set start_date = start_date where person_id = ${person.id}`],
+      ["ideas", sql`update ideas set stage = stage where id = ${idea.id}`],
+      ["idea_authors", sql`update idea_authors set person_id = person_id where idea_id = ${idea.id}`],
+      ["idea_stage_events", sql`update idea_stage_events set to_stage = to_stage where idea_id = ${idea.id}`],
+      ["idea_comments", sql`update idea_comments set created_at = created_at where id = (select min(id) from idea_comments)`],
+      ["training_sessions", sql`update training_sessions set start_date = start_date where id = (select min(id) from training_sessions)`],
+      ["training_attendance", sql`insert into training_attendance (session_id, person_id, hours) values ((select min(id) from training_sessions), ${person.id}, 1)`],
+    ];
+    await db.execute(sql`delete from training_attendance where person_id = ${person.id} and session_id = (select min(id) from training_sessions)`);
+    for (const [table, statement] of moves) {
+      const before = await dataVersion();
+      await db.execute(statement);
+      expect(await dataVersion(), table).toBe(before + 1);
+    }
+    const still: SQL[] = [
+      sql`update people set first_name_th = first_name_th where id = ${person.id}`,
+      sql`update ideas set vote_count = vote_count, title = title, search_text = search_text where id = ${idea.id}`,
+      sql`update idea_comments set body = body where id = (select min(id) from idea_comments)`,
+    ];
+    for (const statement of still) {
+      const before = await dataVersion();
+      await db.execute(statement);
+      expect(await dataVersion()).toBe(before);
+    }
   });
 
   it("are read afresh, not from the cache, by a transaction that wrote what they count", async () => {
