@@ -11,7 +11,7 @@ import { getParticipationRule, participationSummary } from "../../app/models/par
 import { getAppSettings } from "../../app/models/settings.server";
 import { upsertAttendance } from "../../app/models/training.server";
 import { addVote } from "../../app/models/votes.server";
-import type { Database } from "../../db/client.server";
+import { openDatabase, type Database } from "../../db/client.server";
 import {
   accounts,
   divisionAssignments,
@@ -392,6 +392,30 @@ describe(`an open year's figures, cached in the database, are never stale (${eng
       }),
     ).rejects.toThrow(TransactionRollbackError);
     await expectFresh([asOf]);
+  });
+
+  it("equal the figures computed afresh after comments, co-authors and reads all at once (a pool of 20 connections on PostgreSQL)", async () => {
+    const pool = test.databaseUrl ? await openDatabase({ databaseUrl: test.databaseUrl, maxConnections: 20 }) : undefined;
+    const on = pool?.db ?? db;
+    try {
+      const rule = await getParticipationRule(db, YEAR);
+      const { fiscalCalendar } = await getAppSettings(db);
+      const [idea] = await db.select({ id: ideas.id }).from(ideas).where(and(gte(ideas.submittedAt, PAIRS[0][0]), eq(ideas.stage, "submitted"))).limit(1);
+      const personIds = (await db.select({ id: people.id }).from(people).orderBy(people.id).limit(20)).map((row) => row.id);
+      const now = new Date();
+      const read = () => openYearFigures(on, YEAR, rule, fiscalCalendar, now);
+      await Promise.all(
+        personIds.flatMap((personId) => [
+          addComment(on, { ideaId: idea.id, authorPersonId: personId, body: "พร้อมกัน", byCommittee: false }),
+          on.insert(ideaAuthors).values({ ideaId: idea.id, personId }).onConflictDoNothing(),
+          read(),
+          read(),
+        ]),
+      );
+      expect((await read()).divisions).toEqual(await participationSummary(db, YEAR, rule, fiscalCalendar, now));
+    } finally {
+      await pool?.close();
+    }
   });
 
   it("equal the figures computed afresh after any mix of writes, at any moment of the year", async () => {
