@@ -18,6 +18,7 @@ import type { IdeaStage } from "../domain/idea-stages";
 import { actionPlanCompletion, elapsedShare, indicatorStatus, yearPhase, type IndicatorStatus, type YearPhase } from "../domain/indicator-status";
 import { participantsNeeded, participationWindow, projectedPercentAtYearEnd, summariseParticipationRows, type DivisionParticipationCounts } from "../domain/participation";
 import { DEFAULT_PARTICIPATION_RULE, parseParticipationRule, type ParticipationRule } from "../domain/participation-rule";
+import { ideaFunnel, openYearFigures, type OpenYearFigures } from "../models/open-year-figures.server";
 import { getParticipationRule, participationRows, participationSummary, type ParticipationRow } from "../models/participation.server";
 import { listIndicatorsWithTargets, type IndicatorWithTargets } from "../models/plan.server";
 import { getAppSettings, type AppSettings, type PlanPeriod } from "../models/settings.server";
@@ -137,16 +138,12 @@ export async function yearIndicators(
     : [];
   const snapshotOf = (code: string) => snapshots.find((snapshot) => snapshot.indicatorCode === code);
 
-  const { start } = bounds;
-  const asOfEnd = now < bounds.end ? now : bounds.end;
-  const [divisionCounts, funnelRows] = await Promise.all([
-    closed ? closedDivisionCounts(db, fiscalYearBE, snapshotOf("LG1")) : participationSummary(db, fiscalYearBE, rule, calendar, now),
-    db
-      .select({ stage: ideas.stage, n: count() })
-      .from(ideas)
-      .where(and(gte(ideas.submittedAt, start), sql`${ideas.submittedAt} < ${asOfEnd.toISOString()}::timestamptz`))
-      .groupBy(ideas.stage),
-  ]);
+  const { divisions: divisionCounts, funnel } = await (closed
+    ? closedYearFigures(db, fiscalYearBE, snapshotOf("LG1"), bounds.start, now < bounds.end ? now : bounds.end)
+    : now > bounds.start
+      ? openYearFigures(db, fiscalYearBE, rule, calendar, now)
+      : // Not begun: the population planned for the whole year, and no idea submitted in it yet.
+        participationSummary(db, fiscalYearBE, rule, calendar, now).then((divisions) => ({ divisions, funnel: [] })));
   const scoped = options.divisionId === undefined ? divisionCounts : divisionCounts.filter((entry) => entry.divisionId === options.divisionId);
   const total = (pick: (entry: DivisionParticipationCounts) => number) => scoped.reduce((sum, entry) => sum + pick(entry), 0);
   const numerator = total((entry) => entry.participants);
@@ -206,11 +203,16 @@ export async function yearIndicators(
       trainingCoverage: percentOf(total((entry) => entry.withTraining), denominator),
     },
     byDivision,
-    funnel: funnelRows.map((row) => ({ stage: row.stage, count: Number(row.n) })),
+    funnel,
   };
 }
 
 type IndicatorSnapshot = Omit<typeof indicatorSnapshots.$inferSelect, "people">;
+
+async function closedYearFigures(db: Database, fiscalYearBE: number, lg1: IndicatorSnapshot | undefined, start: Date, end: Date): Promise<OpenYearFigures> {
+  const [divisions, funnel] = await Promise.all([closedDivisionCounts(db, fiscalYearBE, lg1), ideaFunnel(db, start, end)]);
+  return { divisions, funnel };
+}
 
 /** LG1 per division from a closed year's snapshot (closed before the sums were stored: from its people). */
 async function closedDivisionCounts(db: Database, fiscalYearBE: number, lg1: IndicatorSnapshot | undefined): Promise<DivisionParticipationCounts[]> {
@@ -363,7 +365,7 @@ export async function planTrend(
         innovationsCumulative = numberOrNull(snapshot("INNOVATIONS")?.cumulative);
       } else if (!future) {
         const rule = setting ? parseParticipationRule(setting.participationRule) : DEFAULT_PARTICIPATION_RULE;
-        const divisionCounts = await participationSummary(db, fiscalYearBE, rule, settings.fiscalCalendar, now);
+        const { divisions: divisionCounts } = await openYearFigures(db, fiscalYearBE, rule, settings.fiscalCalendar, now);
         const projectCounts = yearAndCumulative(projectsPerYear, plan, fiscalYearBE);
         const innovationCounts = yearAndCumulative(innovationsPerYear, plan, fiscalYearBE);
         lg1 = percentOf(

@@ -153,7 +153,12 @@ export const ideaComments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }),
     submissionToken: text("submission_token").unique(),
   },
-  (t) => [index("idea_comments_idea_idx").on(t.ideaId, t.createdAt), index("idea_comments_author_idx").on(t.authorPersonId, t.createdAt)],
+  (t) => [
+    index("idea_comments_idea_idx").on(t.ideaId, t.createdAt),
+    index("idea_comments_author_idx").on(t.authorPersonId, t.createdAt),
+    // The first comment after a moment: how long a cached participation figure holds (decision 019).
+    index("idea_comments_created_idx").on(t.createdAt),
+  ],
 );
 
 export const ideaFollowers = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 import { plans } from "./plan";
 
@@ -60,3 +60,37 @@ export const quarterlyReports = pgTable(
   },
   (t) => [primaryKey({ columns: [t.fiscalYear, t.quarter] }), check("quarterly_reports_quarter", sql`${t.quarter} BETWEEN 1 AND 4`)],
 );
+
+/**
+ * One row, one number, moved by triggers (migration 0009) when a transaction that changed
+ * anything the participation query or the funnel reads commits. A cached figure is only used
+ * under the version it was computed at (decision 019).
+ */
+export const participationDataVersion = pgTable(
+  "participation_data_version",
+  {
+    singleton: boolean("singleton").primaryKey().default(true),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("participation_data_version_one_row", sql`${t.singleton}`)],
+);
+
+/**
+ * An open year's LG1 sums per division and idea funnel, the last computed, with everything they
+ * depend on: data version, rule, window (start, first and last day) and the window ends they
+ * hold for — from valid_from up to valid_until, the first idea or comment stamped at or after
+ * valid_from (null: none yet). Decision 019.
+ */
+export const openYearFiguresCache = pgTable("open_year_figures_cache", {
+  fiscalYear: integer("fiscal_year").primaryKey(),
+  dataVersion: bigint("data_version", { mode: "number" }).notNull(),
+  rule: jsonb("rule").notNull(),
+  yearStart: timestamp("year_start", { withTimezone: true }).notNull(),
+  firstDay: date("first_day", { mode: "string" }).notNull(),
+  lastDay: date("last_day", { mode: "string" }).notNull(),
+  validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+  validUntil: timestamp("valid_until", { withTimezone: true }),
+  divisions: jsonb("divisions").notNull(),
+  funnel: jsonb("funnel").notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+});
