@@ -1,5 +1,5 @@
-import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { people } from "../../db/schema";
+import { and, ilike, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { people, personSearchText } from "../../db/schema";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 
 /**
@@ -38,16 +38,8 @@ export function employedBetween(from: string, to: string): SQL<boolean> {
 export function personMatchesSearch(search: string): SQL | undefined {
   const terms = parseSearchTerms(search);
   if (terms.length === 0) return undefined;
-  return and(
-    ...terms.map((term) => {
-      const pattern = `%${escapeLikePattern(term)}%`;
-      return or(
-        ilike(people.employeeCode, pattern),
-        ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
-        ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
-      );
-    }),
-  );
+  const searchText = personSearchText(people);
+  return and(...terms.map((term) => ilike(searchText, `%${escapeLikePattern(term)}%`)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import {
   check,
   date,
@@ -35,6 +35,18 @@ export const staffCategories = pgTable("staff_categories", {
  */
 export const THAI_COLLATION = "thai";
 
+type PersonNameColumns = Record<"employeeCode" | "prefixTh" | "firstNameTh" | "lastNameTh" | "firstNameEn" | "lastNameEn", SQLWrapper>;
+
+/**
+ * Everything a roster search looks in, as one text: the code, the Thai name ("prefix+first
+ * last") and the English name, joined by spaces. A search word has no spaces, so it never
+ * matches across two of them. people_search_trgm_idx indexes this very expression; a query
+ * must use it unchanged for PostgreSQL to use the index.
+ */
+export function personSearchText(t: PersonNameColumns): SQL<string> {
+  return sql<string>`(${t.employeeCode} || ' ' || ${t.prefixTh} || ${t.firstNameTh} || ' ' || ${t.lastNameTh} || ' ' || coalesce(${t.firstNameEn}, '') || ' ' || coalesce(${t.lastNameEn}, ''))`;
+}
+
 /** A member of staff on the roster. */
 export const people = pgTable("people", {
   id: serial("id").primaryKey(),
@@ -55,6 +67,8 @@ export const people = pgTable("people", {
   // The roster's order (first then last name in Thai order, then id), so that a page of it is
   // read from the index instead of sorting everyone (decision 018).
   index("people_thai_name_idx").on(sql`${t.firstNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`, sql`${t.lastNameTh} COLLATE ${sql.raw(THAI_COLLATION)}`, t.id),
+  // A roster search for a word of three letters or more reads this index instead of every person.
+  index("people_search_trgm_idx").using("gin", sql`${personSearchText(t)} gin_trgm_ops`),
 ]);
 
 /** Periods of employment; a person may leave and come back. end_date null = still employed. */

@@ -3,6 +3,7 @@ import { compareThai } from "../../app/i18n/format";
 import { loader as divisionLoader } from "../../app/routes/division";
 import { loader as exportLoader } from "../../app/routes/roster_.export";
 import { loader as rosterLoader } from "../../app/routes/roster";
+import { personMatchesSearch } from "../../app/models/people-sql.server";
 import { listRosterPage, requestedPage, ROSTER_PAGE_SIZE } from "../../app/services/roster-list.server";
 import type { Database } from "../../db/client.server";
 import { auditLog, divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
@@ -269,5 +270,14 @@ describe(`the roster, one page at a time (${engineName})`, () => {
     // Junk is the first page here too.
     const junk = (await (await get(divisionLoader, "/division?page=abc", "LS016")).json()) as { list: RosterData["list"] };
     expect(junk.list.page).toBe(1);
+  });
+
+  it("a search reads the trigram index: the search's expression is exactly the indexed one", async () => {
+    // With sequential scans priced out, PostgreSQL uses the index if and only if the expressions match.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return queryRows<Record<string, string>>(tx as unknown as Database, sql`explain select ${people.id} from ${people} where ${personMatchesSearch("ศรีสวัสดิ์ ls0")}`);
+    });
+    expect(plan.map((row) => Object.values(row).join(" ")).join("\n")).toContain("people_search_trgm_idx");
   });
 });

@@ -1,0 +1,2 @@
+-- The roster search reads this trigram index instead of every person (personSearchText in db/schema/people.ts: a query must use the very same expression).
+CREATE INDEX "people_search_trgm_idx" ON "people" USING gin (("employee_code" || ' ' || "prefix_th" || "first_name_th" || ' ' || "last_name_th" || ' ' || coalesce("first_name_en", '') || ' ' || coalesce("last_name_en", '')) gin_trgm_ops);
