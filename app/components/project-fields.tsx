@@ -2,6 +2,7 @@ import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import type { MessageKey } from "../i18n/messages.server";
+import { personEntry, personEntryCode } from "../domain/person-entry";
 import { Field, StaffField, TextAreaField } from "./forms";
 
 /** A labelled select with its hint and error beside it (same wiring as Field in forms.tsx). */
@@ -53,11 +54,6 @@ export type ProjectStaffOption = { code: string; name: string };
 /** A team line that was not taken, and why. */
 export type ProjectMemberProblem = { text: string; problem: MessageKey };
 
-/** The employee code a typed entry starts with ("LS012 นายสมชาย ใจดี" → "LS012"), upper case. */
-function entryCode(entry: string): string {
-  return entry.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
-}
-
 export type ProjectFieldValues = {
   nameTh: string;
   nameEn: string;
@@ -105,7 +101,7 @@ export function ProjectFields({
     const key = fieldErrors[field];
     return key ? t(key) : undefined;
   };
-  const chosenMembers = new Set(values.members.map(entryCode));
+  const chosenMembers = new Set(values.members.map(personEntryCode));
   const memberLines = memberProblems.map(({ text, problem }) => t("projects.error.memberLine", { text, problem: t(problem) }));
   const membersError = [error("members"), ...memberLines].filter(Boolean).join(" ") || undefined;
   return (
@@ -145,7 +141,7 @@ export function ProjectFields({
         label={t("projects.field.owner")}
         hint={t("projects.field.ownerHint")}
         error={error("owner")}
-        entries={staffListed ? staffOptions.map((person) => `${person.code} ${person.name}`) : null}
+        entries={staffListed ? staffOptions.map((person) => personEntry(person.code, person.name)) : null}
         inputProps={{ id: `${idPrefix}-owner`, name: "owner", defaultValue: values.owner, required: true }}
       />
       {staffListed ? (

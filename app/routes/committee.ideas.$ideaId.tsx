@@ -13,6 +13,7 @@ import { MemberScoresTable } from "../components/score-summary";
 import { ScoreForm } from "../components/score-form";
 import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
+import { personEntry } from "../domain/person-entry";
 import { isIdeaStage, type IdeaStage } from "../domain/idea-stages";
 import { SCORING_STAGES, movesFrom } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
@@ -37,7 +38,7 @@ import { findSimilarIdeas, getIdeaDetail } from "../models/ideas.server";
 import { getPlanTree } from "../models/plan.server";
 import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
-import { loadStaffChoices, personEntry } from "../services/person-lookup.server";
+import { loadStaffChoices } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · งานคณะกรรมการ · นวัต` : "นวัต" }];

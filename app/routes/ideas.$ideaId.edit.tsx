@@ -15,7 +15,7 @@ import { renderMarkdown } from "../markdown.server";
 import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorChangeResult } from "../models/ideas.server";
 import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
-import { personEntry } from "../services/person-lookup.server";
+import { personEntry } from "../domain/person-entry";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
 

@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
+import { personEntry } from "../domain/person-entry";
 import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
@@ -20,7 +21,6 @@ import {
   updateProject,
   type ProjectFormValues,
 } from "../services/projects.server";
-import { personEntry } from "../services/person-lookup.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขโครงการ · นวัต" }];
 

@@ -6,7 +6,8 @@ import type { MessageKey } from "../i18n/messages.server";
 import type { IdeaFormFieldValues, PlanOption } from "../components/idea-form";
 import type { IdeaInput } from "../models/ideas.server";
 import { getPlanTree } from "../models/plan.server";
-import { loadStaffChoices, personEntry, resolvePerson, type PersonProblem } from "./person-lookup.server";
+import { personEntry } from "../domain/person-entry";
+import { loadStaffChoices, resolvePerson, type PersonProblem } from "./person-lookup.server";
 
 export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
 

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.server";
 import { sortByThaiName } from "../i18n/format";
-import { isValidEmployeeCode, normaliseEmployeeCode } from "../domain/roster-import";
+import { personEntryCode } from "../domain/person-entry";
+import { isValidEmployeeCode } from "../domain/roster-import";
 import { findPeople, listPeopleByIds, listStaffOn, type PersonMatch } from "../models/people.server";
 
 /**
@@ -30,7 +31,7 @@ export type PersonLookupOptions = {
  * rule, so every code the roster takes ("LS012", "10234", "E2E-A01") can be typed here too.
  */
 function codeShapedFirstWord(value: string): string | null {
-  const code = normaliseEmployeeCode(value.split(" ")[0]!);
+  const code = personEntryCode(value);
   return isValidEmployeeCode(code) ? code : null;
 }
 
@@ -74,14 +75,6 @@ export async function resolvePeople(
     } else problems.push({ text, problem: found.problem });
   }
   return { personIds, problems };
-}
-
-/**
- * How a chosen person is shown in a typed field and in the datalist: "LS012 นายสมชาย ใจดี". The
- * code comes first because resolvePerson decides by it and ignores the name after it.
- */
-export function personEntry(employeeCode: string, name: string): string {
-  return `${employeeCode} ${name}`;
 }
 
 export type StaffChoice = { personId: number; employeeCode: string; name: string };
