@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { IdeaStage } from "../domain/idea-stages";
+import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
@@ -38,18 +38,16 @@ export type BoardCardText = {
 export function useBoardCardText(): BoardCardText {
   const { t } = useI18n(pipelineMessages);
   return useMemo(() => {
-    const choices = new Map<IdeaStage, { to: IdeaStage; label: string }[] | null>();
-    return {
-      t,
-      movesFrom: (stage) => {
-        if (!choices.has(stage)) {
-          const moves = movesFrom(stage, "committee");
-          choices.set(stage, moves.length > 0 ? moves.map((rule) => ({ to: rule.to, label: moveLabel(t, rule.from, rule.to) })) : movesFrom(stage, "system").length > 0 ? null : []);
-        }
-        return choices.get(stage)!;
-      },
-    };
+    const choices = {} as Record<IdeaStage, ReturnType<typeof labelledCommitteeMoves>>;
+    for (const stage of IDEA_STAGES) choices[stage] = labelledCommitteeMoves(t, stage);
+    return { t, movesFrom: (stage) => choices[stage] };
   }, [t]);
+}
+
+function labelledCommitteeMoves(t: BoardCardText["t"], stage: IdeaStage): { to: IdeaStage; label: string }[] | null {
+  const moves = movesFrom(stage, "committee");
+  if (moves.length > 0) return moves.map((rule) => ({ to: rule.to, label: moveLabel(t, rule.from, rule.to) }));
+  return movesFrom(stage, "system").length > 0 ? null : [];
 }
 
 /**
