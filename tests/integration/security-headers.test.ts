@@ -5,8 +5,9 @@
  * dir and a copy of it, or one fresh database on the TEST_DATABASE_URL server).
  *
  * - Every text/html response (every route of the route-access table, for each demo role and
- *   anonymously, plus error pages) carries the CSP with a per-request nonce, object-src/base-uri/
- *   frame-ancestors 'none', X-Content-Type-Options and Referrer-Policy; HSTS only in production.
+ *   anonymously, plus error pages) is whole UTF-8 text (no NUL, no U+FFFD) and carries the CSP
+ *   with a per-request nonce, object-src/base-uri/frame-ancestors 'none', X-Content-Type-Options
+ *   and Referrer-Policy; HSTS only in production.
  * - The nonce differs between responses, is on every <script> and appears nowhere else in the
  *   page (so no loader sent it), and never appears in the `?_data=` JSON of any loader.
  * - Cross-site posts (foreign Origin, Origin null, Sec-Fetch-Site: cross-site) are refused with
@@ -167,6 +168,9 @@ function problemsOfHtml(sent: Sent, production: boolean): { problems: string[]; 
     const maxAge = Number(/max-age=(\d+)/.exec(hsts ?? "")?.[1] ?? 0);
     if (maxAge < 180 * 24 * 60 * 60) problems.push(`HSTS missing or short in production: ${hsts}`);
   } else if (hsts) problems.push(`HSTS sent outside production: ${hsts}`);
+  // Whole characters only: a NUL byte or U+FFFD means a Thai character was cut on the way out.
+  const broken = [...sent.body].filter((character) => character === "\u0000" || character === "\uFFFD").length;
+  if (broken > 0) problems.push(`${broken} NUL or replacement character(s) in the page`);
   const rawKeys = rawMessageKeys(sent.body);
   if (rawKeys.length > 0) problems.push(`shows message keys instead of messages: ${rawKeys.join(", ")}`);
 
