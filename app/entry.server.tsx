@@ -29,7 +29,9 @@ export default function handleRequest(
     </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+  // As bytes: given a string, undici's Response first scans all of it for lone surrogates
+  // (toUSVString, ~7% of the board's server time); Buffer.from encodes it natively in one pass.
+  return new Response(Buffer.from(html, "utf8"), { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Every unexpected server error is logged here, never shown to the person. */
