@@ -43,12 +43,17 @@ function parseDivisions(value: DivisionName[] | string | null): DivisionName[] {
 }
 
 
+/** How many cards a column shows; the rest are in the list view, which pages. */
+export type CardsPerColumn = { open: number; closed: number };
+
 /**
- * Cards the board shows per column; the rest are in the list view, which pages. 15 (was 30): a
- * committee works through the longest-waiting ideas of each stage at a meeting, and at 20,000
- * staff a 30-card board was 270 cards, 273 KB of HTML and 18 ms of server rendering per request.
+ * 15 in a stage still open: a committee works through the longest-waiting ideas of each stage at
+ * a meeting (it was 30; at 20,000 staff a 30-card board was 270 cards, 273 KB of HTML and 18 ms
+ * of server rendering per request). 5 in a closed stage (implemented, not adopted, duplicate,
+ * withdrawn): those columns are the record of recent decisions, newest first, not work to do;
+ * their count and their link to the list hold the rest.
  */
-export const BOARD_CARDS_PER_COLUMN = 15;
+export const BOARD_CARDS_PER_COLUMN: CardsPerColumn = { open: 15, closed: 5 };
 
 /**
  * The committee's board: every stage's count and, per stage, up to `perColumn` cards — ideas
@@ -56,15 +61,18 @@ export const BOARD_CARDS_PER_COLUMN = 15;
  * queries whatever the number of ideas: the cards are one `limit` branch per stage, each a
  * range of the (stage, stage_changed_at, id) index, so 200,000 ideas are never ranked.
  */
-export async function getBoard(db: Database, options: { filters: BoardFilters; timeZone: string; perColumn: number }): Promise<BoardColumn[]> {
+export async function getBoard(db: Database, options: { filters: BoardFilters; timeZone: string; perColumn: CardsPerColumn }): Promise<BoardColumn[]> {
   const conditions = filterConditions(options.filters, options.timeZone);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const stages = options.filters.stage ? [options.filters.stage] : IDEA_STAGES;
-  const column = (stage: IdeaStage) => sql`(
-    select ${ideas.id}, ${ideas.title}, ${ideas.stage}, ${ideas.stageChangedAt}, ${ideas.submittedAt}, ${ideas.voteCount}
-    from ${ideas} where ${and(eq(ideas.stage, stage), ...conditions)}
-    order by ${ideas.stageChangedAt} ${CLOSED_STAGES.includes(stage) ? sql`desc` : sql`asc`}, ${ideas.id}
-    limit ${options.perColumn})`;
+  const column = (stage: IdeaStage) => {
+    const closed = CLOSED_STAGES.includes(stage);
+    return sql`(
+      select ${ideas.id}, ${ideas.title}, ${ideas.stage}, ${ideas.stageChangedAt}, ${ideas.submittedAt}, ${ideas.voteCount}
+      from ${ideas} where ${and(eq(ideas.stage, stage), ...conditions)}
+      order by ${ideas.stageChangedAt} ${closed ? sql`desc` : sql`asc`}, ${ideas.id}
+      limit ${closed ? options.perColumn.closed : options.perColumn.open})`;
+  };
   const [cardResult, countRows] = await Promise.all([
     // The union is named "ideas" so that authorDivisionsAtSubmission's "ideas"."id" refers to its rows.
     db.execute(sql`select "ideas".*, ${authorDivisionsAtSubmission(options.timeZone)} as divisions

@@ -11,7 +11,7 @@ import type { Database } from "../../db/client.server";
 import * as schema from "../../db/schema";
 import { THAI_FISCAL_CALENDAR, fiscalYearOf } from "../../app/domain/fiscal-year";
 import { getSignedInAccount } from "../../app/models/accounts.server";
-import { getBoard, loadBoardFilterOptions } from "../../app/models/board.server";
+import { BOARD_CARDS_PER_COLUMN, getBoard, loadBoardFilterOptions } from "../../app/models/board.server";
 import { listComments } from "../../app/models/comments.server";
 import { isFollowing } from "../../app/models/follows.server";
 import { getIdeaDetail, listIdeas } from "../../app/models/ideas.server";
@@ -61,7 +61,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   board: async () => {
     const settings = await getAppSettings(db);
     return Promise.all([
-      getBoard(db, { filters: {}, timeZone: settings.fiscalCalendar.timeZone, perColumn: 30 }),
+      getBoard(db, { filters: {}, timeZone: settings.fiscalCalendar.timeZone, perColumn: BOARD_CARDS_PER_COLUMN }),
       loadBoardFilterOptions(db, { locale: "th", planPeriod: settings.planPeriod }),
     ]);
   },

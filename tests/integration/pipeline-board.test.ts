@@ -4,6 +4,7 @@ import { divisionAssignments, divisions, ideaAuthors, ideaScores, ideas, people,
 import { getIdeaDetail, listIdeas } from "../../app/models/ideas.server";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { IDEA_STAGES } from "../../app/domain/idea-stages";
+import { CLOSED_STAGES } from "../../app/domain/pipeline";
 import { findOriginalCandidates, getBoard, listBoardIdeas, stageCountDrift, type BoardFilters } from "../../app/models/board.server";
 import fc from "fast-check";
 import { createTestDatabase, engineName, findPersonId, queryRows, type TestDatabase } from "./test-database";
@@ -35,7 +36,7 @@ const ideaIdOfKey = async (key: string) => {
 
 describe(`the committee's board (${engineName})`, () => {
   it("has a column per stage with its count, and cards with the authors' division at submission", async () => {
-    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 });
+    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 30, closed: 30 } });
     expect(columns.map((column) => column.stage)).toEqual([...IDEA_STAGES]);
     const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ideas`);
     expect(columns.reduce((total, column) => total + column.count, 0)).toBe(Number(n));
@@ -50,7 +51,7 @@ describe(`the committee's board (${engineName})`, () => {
   });
 
   it("shows at most perColumn cards per column; the open ones longest waiting first", async () => {
-    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 2 });
+    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 2, closed: 2 } });
     for (const column of columns) expect(column.cards.length).toBe(Math.min(2, column.count));
     const screening = columns.find((column) => column.stage === "screening")!;
     const [a, b] = screening.cards;
@@ -58,7 +59,7 @@ describe(`the committee's board (${engineName})`, () => {
     const implemented = columns.find((column) => column.stage === "implemented")!;
     expect(implemented.cards[0].stageChangedAt.getTime()).toBeGreaterThanOrEqual(implemented.cards[1].stageChangedAt.getTime());
     // The first cards of each column are the first of the whole column, not any two.
-    const everything = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: 10_000 });
+    const everything = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 10_000, closed: 10_000 } });
     for (const column of columns) {
       const whole = everything.find((candidate) => candidate.stage === column.stage)!;
       expect(whole.cards).toHaveLength(whole.count);
@@ -66,21 +67,40 @@ describe(`the committee's board (${engineName})`, () => {
     }
   });
 
+  it("shows fewer cards in a closed column than in an open one: the most recent decisions", async () => {
+    const columns = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 3, closed: 1 } });
+    const everything = await getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 10_000, closed: 10_000 } });
+    let closedWithMore = 0;
+    for (const column of columns) {
+      const limit = CLOSED_STAGES.includes(column.stage) ? 1 : 3;
+      expect(column.cards.length, column.stage).toBe(Math.min(limit, column.count));
+      const whole = everything.find((candidate) => candidate.stage === column.stage)!;
+      expect(column.cards.map((card) => card.id)).toEqual(whole.cards.slice(0, limit).map((card) => card.id));
+      if (CLOSED_STAGES.includes(column.stage) && column.count > 1) {
+        closedWithMore++;
+        const latest = Math.max(...whole.cards.map((card) => card.stageChangedAt.getTime()));
+        expect(column.cards[0].stageChangedAt.getTime(), column.stage).toBe(latest);
+      }
+    }
+    // The demo has closed stages with more than one idea, or this checks nothing.
+    expect(closedWithMore).toBeGreaterThan(0);
+  });
+
   it("filters by plan item, fiscal year and the authors' division when they submitted", async () => {
     const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, "2.3"));
-    const byPlan = await getBoard(db, { filters: { planId: plan.id }, timeZone: TZ, perColumn: 100 });
+    const byPlan = await getBoard(db, { filters: { planId: plan.id }, timeZone: TZ, perColumn: { open: 100, closed: 100 } });
     const planIdeaIds = byPlan.flatMap((column) => column.cards.map((card) => card.id));
     const planRows = await db.select({ planId: ideas.planId }).from(ideas).where(inArray(ideas.id, planIdeaIds));
     expect(planRows.every((row) => row.planId === plan.id)).toBe(true);
     expect(planRows.length).toBeGreaterThan(0);
 
-    const byYear = await getBoard(db, { filters: { fiscalYear: 2570 }, timeZone: TZ, perColumn: 100 });
+    const byYear = await getBoard(db, { filters: { fiscalYear: 2570 }, timeZone: TZ, perColumn: { open: 100, closed: 100 } });
     const yearIds = byYear.flatMap((column) => column.cards.map((card) => card.id));
     expect(yearIds.sort()).toEqual([await ideaIdOfKey("I055"), ...(await Promise.all(["I056", "I057", "I058", "I059", "I060"].map(ideaIdOfKey)))].sort());
 
     // A division filter keeps exactly the ideas with an author in that division on the day.
     const [division] = await db.select({ id: divisions.id, nameTh: divisions.nameTh }).from(divisions).limit(1);
-    const byDivision = await getBoard(db, { filters: { divisionId: division.id }, timeZone: TZ, perColumn: 100 });
+    const byDivision = await getBoard(db, { filters: { divisionId: division.id }, timeZone: TZ, perColumn: { open: 100, closed: 100 } });
     const cards = byDivision.flatMap((column) => column.cards);
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) expect(card.divisions.map((name) => name.th)).toContain(division.nameTh);
@@ -99,7 +119,7 @@ describe(`the committee's board (${engineName})`, () => {
       { divisionId: division.id },
     ];
     for (const filters of filterSets) {
-      const columns = await getBoard(db, { filters, timeZone: TZ, perColumn: 10_000 });
+      const columns = await getBoard(db, { filters, timeZone: TZ, perColumn: { open: 10_000, closed: 10_000 } });
       // With every card shown, each column's count is its number of cards.
       for (const column of columns) expect(column.count, `${JSON.stringify(filters)} ${column.stage}`).toBe(column.cards.length);
     }
@@ -147,7 +167,7 @@ describe(`the committee's board (${engineName})`, () => {
   });
 
   it("costs the same number of queries whatever the number of ideas", async () => {
-    const before = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 }));
+    const before = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 30, closed: 30 } }));
     const author = await findPersonId(db, "LS025");
     const added = await db
       .insert(ideas)
@@ -163,7 +183,7 @@ describe(`the committee's board (${engineName})`, () => {
       )
       .returning({ id: ideas.id });
     await db.insert(ideaAuthors).values(added.map((row) => ({ ideaId: row.id, personId: author, isSubmitter: true })));
-    const after = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: 30 }));
+    const after = await countQueries(() => getBoard(db, { filters: {}, timeZone: TZ, perColumn: { open: 30, closed: 30 } }));
     expect(before.count).toBe(2);
     expect(after.count).toBe(before.count);
     const list = await countQueries(() => listBoardIdeas(db, { filters: {}, timeZone: TZ, limit: 50 }));
@@ -189,9 +209,9 @@ describe(`an author's division on the day an idea was submitted (${engineName})`
 
     const seen = async () => {
       const detail = await getIdeaDetail(db, idea.id, TZ);
-      const card = (await getBoard(db, { filters: { fiscalYear: 2567, stage: "submitted" }, timeZone: TZ, perColumn: 10_000 }))[0].cards.find((candidate) => candidate.id === idea.id);
+      const card = (await getBoard(db, { filters: { fiscalYear: 2567, stage: "submitted" }, timeZone: TZ, perColumn: { open: 10_000, closed: 10_000 } }))[0].cards.find((candidate) => candidate.id === idea.id);
       const inFilter = async (divisionId: number) => ({
-        board: (await getBoard(db, { filters: { divisionId, stage: "submitted" }, timeZone: TZ, perColumn: 10_000 }))[0].cards.some((candidate) => candidate.id === idea.id),
+        board: (await getBoard(db, { filters: { divisionId, stage: "submitted" }, timeZone: TZ, perColumn: { open: 10_000, closed: 10_000 } }))[0].cards.some((candidate) => candidate.id === idea.id),
         list: (await listIdeas(db, { filters: { divisionId }, sort: "newest", cursor: null, limit: 1_000, timeZone: TZ })).rows.some((row) => row.id === idea.id),
       });
       return {
