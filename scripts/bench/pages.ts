@@ -8,7 +8,8 @@
  * the committee board, the dashboard — signed in as a role that may see it:
  *   1. warm-up of both servers;
  *   2. autocannon at fixed concurrency, limit and app interleaved (limit, app, limit, app, …);
- *   3. autocannon at a fixed rate of half the limit's best req/s, limit then app: p50/p99.
+ *   3. requests evenly spaced at half the limit's best req/s (paced-load.ts, open loop, latency
+ *      from when each was due), limit then app: p50/p99.
  * Targets: app ÷ limit ≥ 0.5, app p99 ≤ 100 ms at half the limit's rate, zero errors/non-2xx.
  *
  * Environment (all optional):
@@ -30,6 +31,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { pacedLoad } from "./paced-load";
 import postgres from "postgres";
 import { LARGE_ORGANISATION_ACCOUNTS, closePastYears, createLargeOrganisation, dropDatabase, sizesFromEnv, type BenchAccount } from "./large-organisation";
 import { openDatabase } from "../../db/client.server";
@@ -132,13 +134,12 @@ function cpuMsOf(pid: number | undefined): number {
   }
 }
 
-async function cannon(url: string, cookie: string, options: { duration: number; overallRate?: number; server: ChildProcess }): Promise<Run> {
+async function cannon(url: string, cookie: string, options: { duration: number; server: ChildProcess }): Promise<Run> {
   const cpuBefore = cpuMsOf(options.server.pid);
   const result = await autocannon({
     url,
     connections,
     duration: options.duration,
-    overallRate: options.overallRate,
     headers: { cookie, accept: "text/html" },
     timeout: 10,
   });
@@ -149,6 +150,20 @@ async function cannon(url: string, cookie: string, options: { duration: number; 
     // A run in which nothing completed counts as an error: the page did not serve at all.
     errors: result.errors + result.timeouts + result.non2xx + (result.requests.total === 0 ? 1 : 0),
     requests: result.requests.total,
+    cpuMs: cpuMsOf(options.server.pid) - cpuBefore,
+  };
+}
+
+/** `rate` requests a second, evenly spaced (paced-load.ts: autocannon's own rate comes in bursts). */
+async function atRate(url: string, cookie: string, options: { rate: number; server: ChildProcess }): Promise<Run> {
+  const cpuBefore = cpuMsOf(options.server.pid);
+  const result = await pacedLoad({ url, headers: { cookie, accept: "text/html" }, rate: options.rate, seconds: rateSeconds, maxConnections: connections });
+  return {
+    reqPerSec: result.ok / rateSeconds,
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors + (result.ok === 0 ? 1 : 0),
+    requests: result.ok,
     cpuMs: cpuMsOf(options.server.pid) - cpuBefore,
   };
 }
@@ -302,8 +317,8 @@ async function main() {
       );
     }
     const rate = Math.max(1, Math.floor(Math.max(...limitRuns.map((run) => run.reqPerSec)) / 2));
-    const limitAtRate = await cannon(limitUrl(page), limitCookie, { duration: rateSeconds, overallRate: rate, server: limit });
-    const appAtRate = await cannon(appUrl(page), cookie, { duration: rateSeconds, overallRate: rate, server: app });
+    const limitAtRate = await atRate(limitUrl(page), limitCookie, { rate, server: limit });
+    const appAtRate = await atRate(appUrl(page), cookie, { rate, server: app });
     console.log(`[pages] ${page.label} at ${rate} req/s: limit p99 ${limitAtRate.p99} ms, app p99 ${appAtRate.p99} ms`);
     rows.push({ page, limitRuns, appRuns, rate, limitAtRate, appAtRate });
   }
@@ -313,7 +328,7 @@ async function main() {
   // Other work on the machine skews absolute figures (the ratio less so: the runs interleave).
   console.log(`Machine: ${cpus().length} CPUs, load average ${loadAverageAtStart} at start, ${loadavg()[0].toFixed(1)} at end.`);
   console.log(
-    `Pages, ${org} organisation (${org === "large" ? "PostgreSQL" : "PGlite"}): ${connections} connections, ${rounds}×${seconds} s interleaved; fixed rate ${rateSeconds} s at half the limit's best.`,
+    `Pages, ${org} organisation (${org === "large" ? "PostgreSQL" : "PGlite"}): ${connections} connections, ${rounds}×${seconds} s interleaved; fixed rate ${rateSeconds} s at half the limit's best, evenly spaced.`,
   );
   console.log(`Targets: app ÷ limit ≥ ${TARGET_RATIO}; app p99 ≤ ${TARGET_P99_MS} ms at the fixed rate; 0 errors.`);
   console.log("req/s: mean of the rounds; app ÷ limit: median of the rounds' paired ratios; node CPU: the server process's own CPU time per response.");
