@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { appSettings } from "../../db/schema";
+import { calendarDateIn } from "../domain/calendar-date";
 import { THAI_FISCAL_CALENDAR, parseFiscalCalendar, type FiscalCalendar } from "../domain/fiscal-year";
 
 export type PlanPeriod = { firstFiscalYearBE: number; lastFiscalYearBE: number };
@@ -25,6 +26,12 @@ export async function getAppSettings(db: Database): Promise<AppSettings> {
     planPeriod: (byKey.get("plan_period") as PlanPeriod | undefined) ?? DEFAULT_PLAN_PERIOD,
     organisation: (byKey.get("organisation") as OrganisationInfo | undefined) ?? DEFAULT_ORGANISATION,
   };
+}
+
+/** Today's date (YYYY-MM-DD) in the organisation's time zone, from the settings. */
+export async function organisationToday(db: Database, now: Date = new Date()): Promise<string> {
+  const { fiscalCalendar } = await getAppSettings(db);
+  return calendarDateIn(now, fiscalCalendar.timeZone);
 }
 
 export async function saveFiscalCalendar(db: Database, calendar: FiscalCalendar): Promise<void> {

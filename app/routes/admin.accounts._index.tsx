@@ -5,13 +5,13 @@ import { adminCreateAccount, rolesFromForm } from "../services/account-admin.ser
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
-import { calendarDateIn } from "../domain/calendar-date";
 import { ROLES } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
+import { organisationToday } from "../models/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "บัญชีผู้ใช้ · นวัต" }];
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const [accounts, peopleWithoutAccount] = await Promise.all([
     listAccounts(database),
-    listPeopleWithoutAccount(database, calendarDateIn(new Date(), "Asia/Bangkok")),
+    organisationToday(database).then((today) => listPeopleWithoutAccount(database, today)),
   ]);
   return json({ accounts, peopleWithoutAccount });
 }

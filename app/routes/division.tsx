@@ -5,9 +5,9 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { PageNav, usePeopleCaption } from "../components/page-nav";
 import { RosterTable } from "../components/roster-table";
-import { calendarDateIn } from "../domain/calendar-date";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
+import { organisationToday } from "../models/settings.server";
 import { toRosterTableRows } from "../models/roster-view.server";
 import { listRosterPage, requestedPage } from "../services/roster-list.server";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "director");
   if (user.divisionId === null) return json({ division: null, rows: [], list: null });
   const database = db();
-  const today = calendarDateIn(new Date(), "Asia/Bangkok");
+  const today = await organisationToday(database);
   // One page at a time, in Thai name order, like HR's roster: a large division is not one long table.
   const list = await listRosterPage(
     database,

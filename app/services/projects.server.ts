@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
-import { calendarDateIn } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { translate, type MessageKey } from "../i18n/messages.server";
@@ -19,7 +18,7 @@ import {
   updateMilestoneColumns,
   updateProjectColumns,
 } from "../models/projects.server";
-import { getAppSettings } from "../models/settings.server";
+import { getAppSettings, organisationToday } from "../models/settings.server";
 import { getPlanTree } from "../models/plan.server";
 import type { ProjectPlanOption, ProjectStaffOption } from "../components/project-fields";
 import { loadStaffChoices, resolvePeople, resolvePerson, type PersonProblem } from "./person-lookup.server";
@@ -517,11 +516,6 @@ function parseMilestone(values: MilestoneValues, today: string): { ok: true; tit
   return { ok: true, title, dueDate: dueDate.date, doneOn: doneOn.date };
 }
 
-async function todayIn(db: Database, now: Date): Promise<string> {
-  const { fiscalCalendar } = await getAppSettings(db);
-  return calendarDateIn(now, fiscalCalendar.timeZone);
-}
-
 export async function addMilestone(
   db: Database,
   actor: ProjectActor,
@@ -529,7 +523,7 @@ export async function addMilestone(
   values: MilestoneValues,
   now: Date = new Date(),
 ): Promise<MilestoneResult> {
-  const parsed = parseMilestone(values, await todayIn(db, now));
+  const parsed = parseMilestone(values, await organisationToday(db, now));
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     if (!(await lockProject(tx, projectId))) return "notFound" as const;
@@ -553,7 +547,7 @@ export async function editMilestone(
   params: { projectId: number; milestoneId: number; values: MilestoneValues },
   now: Date = new Date(),
 ): Promise<MilestoneResult> {
-  const parsed = parseMilestone(params.values, await todayIn(db, now));
+  const parsed = parseMilestone(params.values, await organisationToday(db, now));
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const milestone = await getMilestone(tx, params.projectId, params.milestoneId);
@@ -578,7 +572,7 @@ export async function setMilestoneDone(
   params: { projectId: number; milestoneId: number; done: boolean },
   now: Date = new Date(),
 ): Promise<MilestoneResult> {
-  const today = await todayIn(db, now);
+  const today = await organisationToday(db, now);
   return db.transaction(async (tx) => {
     const milestone = await getMilestone(tx, params.projectId, params.milestoneId);
     if (!milestone) return "notFound" as const;
