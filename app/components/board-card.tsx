@@ -2,7 +2,9 @@ import { useMemo } from "react";
 import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
+import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
 import { useI18n } from "../i18n/use-i18n";
+import { moveLabel } from "./move-label";
 
 export type BoardCardData = {
   id: number;
@@ -13,16 +15,6 @@ export type BoardCardData = {
   /** The authors' divisions when the idea was submitted, named in the reader's language. */
   divisionNames: string[];
 };
-
-/** The label of a move in a list of choices: a step back says so. */
-export function useMoveLabel() {
-  const { t } = useI18n(pipelineMessages);
-  return (from: IdeaStage, to: IdeaStage) => moveLabel(t, from, to);
-}
-
-function moveLabel(t: ReturnType<typeof useI18n>["t"], from: IdeaStage, to: IdeaStage): string {
-  return from === "committee_review" && to === "screening" ? t("pipeline.review.sendBack", { stage: t(`stage.${to}`) }) : t(`stage.${to}`);
-}
 
 /** What every card on a board shares: the messages, and each stage's move choices, worked out once per page. */
 export type BoardCardText = {
@@ -36,7 +28,7 @@ export type BoardCardText = {
  * looking the same messages and moves up per card was a measurable share of its server time.
  */
 export function useBoardCardText(): BoardCardText {
-  const { t } = useI18n(pipelineMessages);
+  const { t } = useI18n(pipelineMessages, pipelineBoardMessages);
   return useMemo(() => {
     const choices = {} as Record<IdeaStage, ReturnType<typeof labelledCommitteeMoves>>;
     for (const stage of IDEA_STAGES) choices[stage] = labelledCommitteeMoves(t, stage);

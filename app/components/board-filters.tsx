@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { IDEA_STAGES } from "../domain/idea-stages";
 import { FilterSelect } from "./forms";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
+import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
 import { useI18n } from "../i18n/use-i18n";
 
 export type BoardFilterOptions = {
@@ -22,7 +23,7 @@ export function BoardFilters({
   withStage?: boolean;
   clearTo: string;
 }) {
-  const { t, fiscalYear } = useI18n(pipelineMessages);
+  const { t, fiscalYear } = useI18n(pipelineMessages, pipelineBoardMessages);
   return (
     <Form method="get" className="card" role="search" aria-label={t("pipeline.filters.apply")}>
       <div className="filters">
@@ -43,7 +44,7 @@ export function BoardFilters({
 
 /** Board or table: two links, the current one marked. */
 export function BoardViewSwitch({ current, search }: { current: "board" | "list"; search: string }) {
-  const { t } = useI18n(pipelineMessages);
+  const { t } = useI18n(pipelineMessages, pipelineBoardMessages);
   return (
     <nav className="view-switch" aria-label={t("pipeline.board.view")}>
       <Link to={`/committee${search}`} aria-current={current === "board" ? "page" : undefined}>

@@ -3,9 +3,9 @@ import type { IdeaStage } from "../domain/idea-stages";
 import type { MoveRule } from "../domain/pipeline";
 import type { MessageKey } from "../i18n/messages.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
-import { projectsMessages } from "../i18n/catalogue/projects";
+import { projectErrorMessages } from "../i18n/catalogue/project-errors";
 import { useI18n } from "../i18n/use-i18n";
-import { useMoveLabel } from "./board-card";
+import { useMoveLabel } from "./move-label";
 import { Field, StaffField, TextAreaField } from "./forms";
 
 /** What a move form holds, as typed (the names of its fields). */
@@ -167,7 +167,7 @@ function ProjectFields({
   options: MoveFormOptions;
 }) {
   // The project's errors come from the project service, in its words (projects.error.*).
-  const { t } = useI18n(pipelineMessages, projectsMessages);
+  const { t } = useI18n(pipelineMessages, projectErrorMessages);
   const error = (field: keyof MoveFormValuesView | "project") => (errors[field] ? t(errors[field]!) : null);
   const selectField = (field: "planId" | "existingProjectId", label: string, empty: string, choices: { id: number; label: string }[]) => {
     const id = `${prefix}-${field}`;

@@ -8,8 +8,11 @@ import { dashboardMessages } from "./catalogue/dashboard";
 import { engagementMessages } from "./catalogue/engagement";
 import { homeMessages } from "./catalogue/home";
 import { ideasMessages } from "./catalogue/ideas";
+import { ideasListMessages } from "./catalogue/ideas-list";
 import { pipelineMessages } from "./catalogue/pipeline";
+import { pipelineBoardMessages } from "./catalogue/pipeline-board";
 import { planMessages } from "./catalogue/plan";
+import { projectErrorMessages } from "./catalogue/project-errors";
 import { projectsMessages } from "./catalogue/projects";
 import { reportsMessages } from "./catalogue/reports";
 import { rosterMessages } from "./catalogue/roster";
@@ -27,8 +30,11 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   dashboardMessages,
   engagementMessages,
   ideasMessages,
+  ideasListMessages,
   pipelineMessages,
+  pipelineBoardMessages,
   projectsMessages,
+  projectErrorMessages,
   reportsMessages,
   rosterMessages,
 };
@@ -99,12 +105,12 @@ describe("catalogues passed to useI18n", () => {
   });
 
   it("catches a key from a catalogue that was not passed", () => {
-    const source = `function A() { const { t } = useI18n(pipelineMessages); return t("ideas.list.title"); }
-function B() { const { t } = useI18n(ideasMessages); return t("ideas.list.title") + t(\`stage.\${x}\`); }`;
+    const source = `function A() { const { t } = useI18n(pipelineMessages); return t("ideas.detail.authors"); }
+function B() { const { t } = useI18n(ideasMessages); return t("ideas.detail.authors") + t(\`stage.\${x}\`); }`;
     const verdicts = keysShown("example.tsx", source).map((use) => [use.key, isShown(use)]);
     expect(verdicts).toEqual([
-      ["ideas.list.title", false],
-      ["ideas.list.title", true],
+      ["ideas.detail.authors", false],
+      ["ideas.detail.authors", true],
       ["stage.", true],
     ]);
   });

@@ -5,7 +5,9 @@ import * as dashboard from "./catalogue/dashboard";
 import * as engagement from "./catalogue/engagement";
 import * as home from "./catalogue/home";
 import * as ideas from "./catalogue/ideas";
+import * as ideasList from "./catalogue/ideas-list";
 import * as pipeline from "./catalogue/pipeline";
+import * as pipelineBoard from "./catalogue/pipeline-board";
 import * as plan from "./catalogue/plan";
 import * as projects from "./catalogue/projects";
 import * as reports from "./catalogue/reports";
@@ -17,7 +19,9 @@ import { en as dashboardEn } from "./catalogue/dashboard.en";
 import { en as engagementEn } from "./catalogue/engagement.en";
 import { en as homeEn } from "./catalogue/home.en";
 import { en as ideasEn } from "./catalogue/ideas.en";
+import { en as ideasListEn } from "./catalogue/ideas-list.en";
 import { en as pipelineEn } from "./catalogue/pipeline.en";
+import { en as pipelineBoardEn } from "./catalogue/pipeline-board.en";
 import { en as planEn } from "./catalogue/plan.en";
 import { en as projectsEn } from "./catalogue/projects.en";
 import { en as reportsEn } from "./catalogue/reports.en";
@@ -35,8 +39,8 @@ import { fillPlaceholders, isLocale, LOCALES, type AppLocale } from "./locales";
  * A `.server` module: Remix leaves it out of client bundles even where a route imports
  * `translate` for its loader (esbuild kept the catalogue chunks otherwise).
  */
-const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, engagement.th, roster.th, pipeline.th, projects.th, dashboard.th, reports.th] as const;
-const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, engagementEn, rosterEn, pipelineEn, projectsEn, dashboardEn, reportsEn] as const;
+const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, ideasList.th, engagement.th, roster.th, pipeline.th, pipelineBoard.th, projects.th, dashboard.th, reports.th] as const;
+const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasListEn, engagementEn, rosterEn, pipelineEn, pipelineBoardEn, projectsEn, dashboardEn, reportsEn] as const;
 
 /** Every message key, in any area. */
 export type MessageKey = AnyKeyOf<(typeof THAI)[number]>;

@@ -13,6 +13,7 @@ import { ruleFor } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
+import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
 import { useI18n } from "../i18n/use-i18n";
 import { BOARD_CARDS_PER_COLUMN, filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
@@ -101,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CommitteeBoardPage() {
   const { columns, query, options, search, moved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n(pipelineMessages);
+  const { t } = useI18n(pipelineMessages, pipelineBoardMessages);
   const routing = useDelegatedRouting();
   const cardText = useBoardCardText();
   // What Remix's <Form> would render for this index route: here, with the board's filters.

@@ -9,6 +9,7 @@ import { parseRecordId } from "../domain/record-id";
 import { formatNumber } from "../i18n/format";
 import { resolveLocale } from "../i18n/locale.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
+import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
 import { useI18n } from "../i18n/use-i18n";
 import { filterQuery, listBoardIdeas, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CommitteeListPage() {
   const { rows, query, options, boardSearch, nextHref, firstHref } = useLoaderData<typeof loader>();
-  const { t, date, number, locale } = useI18n(pipelineMessages);
+  const { t, date, number, locale } = useI18n(pipelineMessages, pipelineBoardMessages);
   return (
     <>
       <h1>{t("pipeline.list.title")}</h1>

@@ -11,6 +11,7 @@ import { IDEA_STAGES, isIdeaStage } from "../domain/idea-stages";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
+import { ideasListMessages } from "../i18n/catalogue/ideas-list";
 import { useI18n } from "../i18n/use-i18n";
 import { listIdeas, type IdeaListFilters } from "../models/ideas.server";
 import { listDivisions } from "../models/people.server";
@@ -81,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IdeasPage() {
   const { ideas, nextHref, firstHref, query, plans, divisions, fiscalYears } = useLoaderData<typeof loader>();
-  const { t, fiscalYear } = useI18n(ideasMessages);
+  const { t, fiscalYear } = useI18n(ideasMessages, ideasListMessages);
   return (
     <>
       <div className="actions">

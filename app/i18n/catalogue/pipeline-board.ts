@@ -1,0 +1,47 @@
+// Messages of the committee's board and list (cards, columns, filters). Their own area so that
+// the review page, which shows none of them, does not bundle them.
+// Thai only: English lives in ./pipeline-board.en.ts, which only the server imports.
+export const th = {
+  "pipeline.board.title": "งานคณะกรรมการนวัตกรรม",
+  "pipeline.board.intro": "ไอเดียในแต่ละขั้นตอน เลื่อนขั้นตอนได้จากการ์ด หรือเปิดหน้าพิจารณาเพื่อให้คะแนน บันทึกเหตุผล และอ้างอิงมติที่ประชุม",
+  "pipeline.board.view": "มุมมอง",
+  "pipeline.board.viewBoard": "กระดาน",
+  "pipeline.board.viewList": "ตาราง",
+  "pipeline.board.columns": "ขั้นตอนของไอเดีย",
+  "pipeline.board.columnCount": "{count} รายการ",
+  "pipeline.board.empty": "ไม่มีไอเดีย",
+  "pipeline.board.more": "ดูทั้งหมด {count} รายการในตาราง",
+  "pipeline.board.ageInStage": "{days} วันในขั้นตอนนี้",
+  "pipeline.board.votes": "{count} โหวต",
+  "pipeline.board.noDivision": "ไม่ระบุกอง",
+  "pipeline.board.moveTo": "เลื่อน “{title}” ไปขั้นตอน",
+  "pipeline.board.move": "เลื่อน",
+  "pipeline.board.review": "พิจารณา",
+  "pipeline.board.moved": "เลื่อน “{title}” ไปขั้นตอน “{stage}” แล้ว",
+  "pipeline.board.systemMoves": "เลื่อนเองตามโครงการ",
+  "pipeline.board.chooseMove": "เลือกขั้นตอน",
+  "pipeline.filters.plan": "แผนงาน",
+  "pipeline.filters.division": "กองของผู้เสนอ",
+  "pipeline.filters.fiscalYear": "ปีงบประมาณที่เสนอ",
+  "pipeline.filters.stage": "ขั้นตอน",
+  "pipeline.filters.any": "ทั้งหมด",
+  "pipeline.filters.apply": "กรอง",
+  "pipeline.filters.clear": "ล้างตัวกรอง",
+  "pipeline.list.title": "ไอเดียทั้งหมด (ตาราง)",
+  "pipeline.list.number": "เลขที่",
+  "pipeline.list.idea": "ไอเดีย",
+  "pipeline.list.stage": "ขั้นตอน",
+  "pipeline.list.division": "กองของผู้เสนอ",
+  "pipeline.list.votes": "โหวต",
+  "pipeline.list.meanScore": "คะแนนเฉลี่ย",
+  "pipeline.list.daysInStage": "วันในขั้นตอน",
+  "pipeline.list.submitted": "เสนอเมื่อ",
+  "pipeline.list.empty": "ไม่พบไอเดียที่ตรงกับเงื่อนไข",
+  "pipeline.list.next": "หน้าถัดไป",
+  "pipeline.list.first": "กลับหน้าแรก",
+  "pipeline.list.caption": "ไอเดีย {count} รายการในหน้านี้",
+  "pipeline.list.pages": "หน้าของตาราง",
+} as const;
+
+/** Pass to useI18n(...) in a component that shows these messages. */
+export const pipelineBoardMessages = th;
