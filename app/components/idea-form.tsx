@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Field, TextAreaField } from "./forms";
 import type { MessageKey } from "../i18n/messages.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
+import { ideasFormMessages } from "../i18n/catalogue/ideas-form";
 import { useI18n } from "../i18n/use-i18n";
 import { StageBadge } from "./stage-badge";
 import type { IdeaStage } from "../domain/idea-stages";
@@ -46,7 +47,7 @@ export function IdeaForm({
   submitLabel: string;
   excludeIdeaId?: number;
 }) {
-  const { t } = useI18n(ideasMessages);
+  const { t } = useI18n(ideasMessages, ideasFormMessages);
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "submit";
   const error = (field: string) => (fieldErrors[field] ? t(fieldErrors[field] as MessageKey) : null);
@@ -178,7 +179,7 @@ export function IdeaForm({
 }
 
 function SimilarIdeas({ ideas }: { ideas: SimilarIdea[] }) {
-  const { t } = useI18n(ideasMessages);
+  const { t } = useI18n(ideasMessages, ideasFormMessages);
   if (ideas.length === 0) return <div aria-live="polite" />;
   return (
     <div aria-live="polite">

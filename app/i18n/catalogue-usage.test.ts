@@ -8,6 +8,7 @@ import { dashboardMessages } from "./catalogue/dashboard";
 import { engagementMessages } from "./catalogue/engagement";
 import { homeMessages } from "./catalogue/home";
 import { ideasMessages } from "./catalogue/ideas";
+import { ideasFormMessages } from "./catalogue/ideas-form";
 import { ideasListMessages } from "./catalogue/ideas-list";
 import { pipelineMessages } from "./catalogue/pipeline";
 import { pipelineBoardMessages } from "./catalogue/pipeline-board";
@@ -30,6 +31,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   dashboardMessages,
   engagementMessages,
   ideasMessages,
+  ideasFormMessages,
   ideasListMessages,
   pipelineMessages,
   pipelineBoardMessages,

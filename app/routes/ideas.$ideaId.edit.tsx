@@ -10,6 +10,7 @@ import { authorMayChange } from "../domain/idea-stages";
 import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
+import { ideasFormMessages } from "../i18n/catalogue/ideas-form";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorChangeResult } from "../models/ideas.server";
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditIdeaPage() {
   const { planOptions, staffOptions, values, ideaId, title, locked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n(ideasMessages);
+  const { t } = useI18n(ideasMessages, ideasFormMessages);
   return (
     <>
       <p>

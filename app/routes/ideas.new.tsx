@@ -10,6 +10,7 @@ import { calendarDateIn } from "../domain/calendar-date";
 import { fiscalYearOf } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
+import { ideasFormMessages } from "../i18n/catalogue/ideas-form";
 import { useI18n } from "../i18n/use-i18n";
 import { renderMarkdown } from "../markdown.server";
 import { createIdea, findSimilarIdeas } from "../models/ideas.server";
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIdeaPage() {
   const { planOptions, staffOptions, submissionToken, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n(ideasMessages);
+  const { t } = useI18n(ideasMessages, ideasFormMessages);
   const hasErrors = actionData && Object.keys(actionData.fieldErrors).length > 0 && !actionData.preview;
   return (
     <div className="card">
