@@ -1,4 +1,4 @@
-import { and, ilike, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { people, personSearchText } from "../../db/schema";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 
@@ -40,6 +40,24 @@ export function personMatchesSearch(search: string): SQL | undefined {
   if (terms.length === 0) return undefined;
   const searchText = personSearchText(people);
   return and(...terms.map((term) => ilike(searchText, `%${escapeLikePattern(term)}%`)));
+}
+
+/**
+ * A person whose Thai name ("prefix+first last") or English name ("first last") contains `text`
+ * as typed, in any case (`%` and `_` taken literally). The roster's search text holds both names,
+ * so it contains every match: PostgreSQL finds the candidates in people_search_trgm_idx instead of
+ * reading every person, then keeps those whose name itself holds the text (the search text also
+ * joins one name to the next, and a name must not match across them).
+ */
+export function personNameContains(text: string): SQL | undefined {
+  const pattern = `%${escapeLikePattern(text)}%`;
+  return and(
+    ilike(personSearchText(people), pattern),
+    or(
+      ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, pattern),
+      ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, pattern),
+    ),
+  );
 }
 
 /**

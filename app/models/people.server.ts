@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisions, employmentPeriods, people, staffCategories, THAI_COLLATION } from "../../db/schema";
-import { divisionIdOn, employedBetween, personColumns, personMatchesSearch } from "./people-sql.server";
+import { divisionIdOn, employedBetween, personColumns, personMatchesSearch, personNameContains } from "./people-sql.server";
 
 export type RosterRow = {
   personId: number;
@@ -154,10 +154,7 @@ export async function findPeople(
   const matches =
     "code" in query
       ? sql`upper(${people.employeeCode}) = ${query.code.toUpperCase()}`
-      : or(
-          ilike(sql`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`, likePattern(query.name)),
-          ilike(sql`coalesce(${people.firstNameEn}, '') || ' ' || coalesce(${people.lastNameEn}, '')`, likePattern(query.name)),
-        );
+      : personNameContains(query.name);
   const also = options.alsoPersonIds ?? [];
   const eligible: SQL<boolean> =
     options.employedOn === undefined
@@ -176,10 +173,6 @@ export async function findPeople(
   return rows.map((row) => ({ personId: row.personId, eligible: row.eligible === true || (row.eligible as unknown) === "t" }));
 }
 
-/** `%text%` for ILIKE, with the pattern characters of `text` taken literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export async function listDivisions(db: Database) {
   return db.select().from(divisions).orderBy(asc(divisions.sortOrder), asc(divisions.code));

@@ -3,7 +3,8 @@ import { compareThai } from "../../app/i18n/format";
 import { loader as divisionLoader } from "../../app/routes/division";
 import { loader as exportLoader } from "../../app/routes/roster_.export";
 import { loader as rosterLoader } from "../../app/routes/roster";
-import { personMatchesSearch } from "../../app/models/people-sql.server";
+import { findPeople } from "../../app/models/people.server";
+import { personMatchesSearch, personNameContains } from "../../app/models/people-sql.server";
 import { listRosterPage, requestedPage, ROSTER_PAGE_SIZE } from "../../app/services/roster-list.server";
 import type { Database } from "../../db/client.server";
 import { auditLog, divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
@@ -279,5 +280,27 @@ describe(`the roster, one page at a time (${engineName})`, () => {
       return queryRows<Record<string, string>>(tx as unknown as Database, sql`explain select ${people.id} from ${people} where ${personMatchesSearch("ศรีสวัสดิ์ ls0")}`);
     });
     expect(plan.map((row) => Object.values(row).join(" ")).join("\n")).toContain("people_search_trgm_idx");
+  });
+
+  it("a name typed in a staff field is found through the same index, and only within one name", async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return queryRows<Record<string, string>>(tx as unknown as Database, sql`explain select ${people.id} from ${people} where ${personNameContains("ศศิธร ยิ้มแย้ม")}`);
+    });
+    expect(plan.map((row) => Object.values(row).join(" ")).join("\n")).toContain("people_search_trgm_idx");
+
+    const codeOf = async (personIds: number[]) =>
+      (await db.select({ code: people.employeeCode }).from(people).where(inArray(people.id, personIds.length > 0 ? personIds : [-1]))).map((row) => row.code);
+    const found = async (name: string) => codeOf((await findPeople(db, { name }, { limit: 5 })).map((match) => match.personId));
+    // The Thai name with its prefix, part of it in any case, and the English name.
+    expect(await found("นางสาวศศิธร ยิ้มแย้ม")).toEqual(["LS040"]);
+    expect(await found("ศศิธร ยิ้ม")).toEqual(["LS040"]);
+    const [ls001] = await db.select().from(people).where(eq(people.employeeCode, "LS001"));
+    expect(await found("sompong THONG")).toEqual(["LS001"]);
+    // The search text runs code, Thai name and English name together; a name never matches across them.
+    expect(await found(`LS001 ${ls001.prefixTh}`)).toEqual([]);
+    expect(await found(`${ls001.lastNameTh} ${ls001.firstNameEn}`)).toEqual([]);
+    // LIKE's wildcards are taken literally.
+    expect(await found("%")).toEqual([]);
   });
 });
