@@ -6,7 +6,7 @@
 # 1. npm ci (when node_modules is missing, or always when CI=true)
 # 2. Debian packages when absent (as root; otherwise it prints what to install):
 #    chromium + fonts-thai-tlwg (no usable browser), postgresql (no initdb)
-# 3. typecheck, lint, build, unit tests, database tests on PGlite, the same database tests on a
+# 3. typecheck, lint, build, the client JavaScript budget, unit tests, database tests on PGlite, the same database tests on a
 #    throwaway PostgreSQL server, end-to-end tests (Playwright on Chromium)
 #
 # A failing step does not stop the run, so the totals are complete; the exit code is non-zero
@@ -109,6 +109,9 @@ fi
 step typecheck check "" -- npm run typecheck
 step lint check "" -- npm run lint
 step build check "" -- npm run build
+# The client JavaScript budget (≤ 1.25× a minimal Remix page, no markdown parser or sanitiser in
+# the browser): sizes, not timings, so the same on every machine; it drifted unseen once.
+step "client-js budget" check "" -- env CLIENT_JS_GATE=1 npx tsx scripts/bench/client-js.ts
 
 vitest_step() {
   local name="$1" project="$2"

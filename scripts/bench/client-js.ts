@@ -8,7 +8,8 @@
  * Builds the app (under the shared build lock) and a throwaway one-route Remix app, reads each
  * asset manifest, and sums the gzipped size of entry + root + route module + their imports, as
  * the browser loads them (`<link rel="modulepreload">` per file). Target: ≤ 1.25× the minimal page.
- * Exits 1 when a parser or sanitiser is found in a client chunk (the size table is information).
+ * Exits 1 when a parser or sanitiser is found in a client chunk; with CLIENT_JS_GATE=1 (the test
+ * run, scripts/test-all.sh) also when a page is over the target, so the budget cannot drift unseen.
  * KEEP=1 keeps both builds (.tmp/client-js-app, .tmp/client-minimal-app) to read the chunks.
  */
 import { execFileSync } from "node:child_process";
@@ -219,6 +220,7 @@ try {
       .sort((a, b) => b.gzipped - a.gzipped)
       .slice(0, 4);
     console.log("\nLargest files of the pages over target:");
+    if (process.env.CLIENT_JS_GATE === "1") process.exitCode = 1;
     for (const { file, text, gzipped, pages } of heaviest) console.log(`  ${pad(file, 40)} ${padStart(kb(gzipped), 9)}  on ${pages} page(s)  ${describe(text)}`);
   }
 
