@@ -3,6 +3,7 @@ import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { movesFrom } from "../domain/pipeline";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
+import type { Translate } from "../i18n/messages.server";
 import { useI18n } from "../i18n/use-i18n";
 import { moveLabel } from "./move-label";
 
@@ -18,7 +19,7 @@ export type BoardCardData = {
 
 /** What every card on a board shares: the messages, and each stage's move choices, worked out once per page. */
 export type BoardCardText = {
-  t: ReturnType<typeof useI18n>["t"];
+  t: Translate;
   /** The moves the committee may make from a stage, labelled; null when only the system moves it; [] when none. */
   movesFrom: (stage: IdeaStage) => { to: IdeaStage; label: string }[] | null;
 };
@@ -36,7 +37,7 @@ export function useBoardCardText(): BoardCardText {
   }, [t]);
 }
 
-function labelledCommitteeMoves(t: BoardCardText["t"], stage: IdeaStage): { to: IdeaStage; label: string }[] | null {
+function labelledCommitteeMoves(t: Translate, stage: IdeaStage): { to: IdeaStage; label: string }[] | null {
   const moves = movesFrom(stage, "committee");
   if (moves.length > 0) return moves.map((rule) => ({ to: rule.to, label: moveLabel(t, rule.from, rule.to) }));
   return movesFrom(stage, "system").length > 0 ? null : [];

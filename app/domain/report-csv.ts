@@ -4,9 +4,7 @@
  * app/domain/csv-safety.ts turns the rows into a file Excel opens safely.
  */
 import type { CsvCell } from "./csv-safety";
-import type { MessageKey } from "../i18n/messages.server";
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+import type { MessageKey, Translate } from "../i18n/messages.server";
 export type CsvTable = { header: string[]; rows: CsvCell[][] };
 
 type Status = "met" | "on_track" | "at_risk" | "missed" | "no_data";

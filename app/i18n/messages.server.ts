@@ -46,6 +46,9 @@ const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasFormE
 
 /** Every message key, in any area. */
 export type MessageKey = AnyKeyOf<(typeof THAI)[number]>;
+
+/** A message by its key, with its `{placeholders}` filled: what `useI18n().t` is, and what pure code that words things is given. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 type AnyKeyOf<Catalogue> = Catalogue extends unknown ? keyof Catalogue & string : never;
 
 /** A catalogue of one area, as passed to useI18n. */

@@ -4,7 +4,7 @@ import type { loader as rootLoader } from "../root";
 import { coreMessages } from "./catalogue/core";
 import { formatDate, formatDateTime, formatNumber, formatPercent, fiscalYearLabel } from "./format";
 import { fillPlaceholders, type AppLocale } from "./locales";
-import type { Catalogue, MessageKey } from "./messages.server";
+import type { Catalogue, Translate } from "./messages.server";
 
 /**
  * The person's language and formatters bound to it, for any component under the root.
@@ -29,11 +29,11 @@ export function useI18n(...catalogues: readonly Catalogue[]) {
       for (const catalogue of thai) if (Object.hasOwn(catalogue, key)) return catalogue[key]!;
       return key; // a key outside the catalogues passed: visible, never a crash
     };
+    const t: Translate = (key, values) => fillPlaceholders(lookUp(key), values);
     return {
       locale,
       timeZone,
-      t: (key: MessageKey, values?: Record<string, string | number>) =>
-        fillPlaceholders(lookUp(key), values),
+      t,
       date: (value: Date | string, style?: "long" | "medium" | "short") => formatDate(value, locale, { timeZone, style }),
       dateTime: (value: Date | string) => formatDateTime(typeof value === "string" ? new Date(value) : value, locale, { timeZone }),
       number: (value: number) => formatNumber(value, locale),
