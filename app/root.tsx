@@ -3,7 +3,6 @@ import {
   Form,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -12,9 +11,10 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { getRequestAuth } from "./auth/current-user.server";
+import { useDelegatedLinks } from "./components/delegated-routing";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
-import { navigationFor } from "./domain/roles";
+import { isCurrentNavItem, navigationFor } from "./domain/roles";
 import { useI18n } from "./i18n/use-i18n";
 import { resolveLocale } from "./i18n/locale.server";
 import { englishMessagesForBrowser, type AppLocale } from "./i18n/messages.server";
@@ -66,6 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { locale } = useI18n();
+  // The menu, the bell and the list cards are plain links (see delegated-routing.ts).
+  const links = useDelegatedLinks();
   return (
     <html lang={locale}>
       <head>
@@ -74,7 +76,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body {...links}>
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -143,9 +145,9 @@ function SiteHeader({
           <ul>
             {navigation.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={navigation.some((other) => other.to.startsWith(`${item.to === "/" ? "" : item.to}/`) && other.to !== item.to)} prefetch="none">
+                <a href={item.to} data-discover="true" aria-current={isCurrentNavItem(location.pathname, item, navigation) ? "page" : undefined}>
                   {t(item.labelKey)}
-                </NavLink>
+                </a>
               </li>
             ))}
           </ul>

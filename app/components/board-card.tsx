@@ -47,8 +47,9 @@ function labelledCommitteeMoves(t: Translate, stage: IdeaStage): { to: IdeaStage
  * A card on the committee's board. Moving it is a small plain form (a select of the moves
  * the table allows the committee from this stage, and a button); a move that needs a reason,
  * an original or a project is finished on the review page.
- * The link and the form are plain elements, routed in the browser by the board's
- * useDelegatedRouting (a `<Link>` and a `<Form>` per card cost a quarter of the page's server time).
+ * The link and the form are plain elements, routed in the browser by the body's useDelegatedLinks
+ * and the board's useDelegatedForms (a `<Link>` and a `<Form>` per card cost a quarter of the
+ * page's server time).
  * `moveAction` is the form's full action: the board's address with its filters and `index`.
  */
 export function BoardCard({ card, moveAction, text }: { card: BoardCardData; moveAction: string; text: BoardCardText }) {

@@ -1,29 +1,33 @@
 import { useNavigate, useSubmit } from "@remix-run/react";
 import type { FormEvent, MouseEvent } from "react";
 
-/**
- * Client-side navigation for plain `<a href>` and `<form method="post" action>` elements inside
- * one container, by event delegation: spread the returned handlers on the container.
+/*
+ * Client-side navigation for plain `<a href>` and `<form method="post" action>` elements, by
+ * event delegation (decision 016).
  *
- * Why: each Remix `<Link>` and `<Form>` resolves its path against the route matches while the
- * server renders it (~14 µs each). A page with hundreds of them (the committee board has a
- * link and a move form on each of up to 270 cards) spent 28% of its server time there. Plain
- * elements cost nothing to render, work the same without JavaScript, and these two handlers give
- * them what `<Link>` and `<Form>` do in the browser: a click or a submit becomes a Remix
- * navigation or submission (no full page load). Mark the elements `data-discover="true"`, as
- * Remix does, so their routes are discovered before the click.
- *
- * The elements must carry complete URLs: a form's `action` as `<Form>` would have rendered it
- * (an index route's form ends in `?index`).
+ * Why: each Remix `<Link>`, `<NavLink>` and `<Form>` resolves its path against the route matches
+ * while the server renders it (~14 µs each, more for a NavLink). The board has a link and a move
+ * form on each of its cards, the idea list a link on each card, and every page ten or so links in
+ * its menu: together a measurable share of the server's time per page. Plain elements cost
+ * nothing to render, work the same without JavaScript, and these handlers give them what
+ * `<Link>` and `<Form>` do in the browser: a click or a submit becomes a Remix navigation or
+ * submission (no full page load).
  */
-export function useDelegatedRouting() {
+
+/**
+ * For the document's body: a plain left click on an `<a href="/…" data-discover="true">` becomes
+ * a Remix navigation. Only links marked `data-discover` (as Remix marks its own `<Link>`s, so the
+ * routes are discovered before the click): a plain link without the mark, such as a CSV export
+ * from a resource route, keeps the browser's own behaviour. A `<Link>` has already handled its
+ * click (defaultPrevented) by the time the event reaches the body.
+ */
+export function useDelegatedLinks() {
   const navigate = useNavigate();
-  const submit = useSubmit();
   return {
     onClick(event: MouseEvent<HTMLElement>) {
       if (event.defaultPrevented || event.button !== 0) return;
       if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return; // new tab, download…: the browser's
-      const anchor = (event.target as Element).closest("a");
+      const anchor = (event.target as Element).closest("a[data-discover]");
       if (!anchor || !event.currentTarget.contains(anchor)) return;
       const href = anchor.getAttribute("href");
       const target = anchor.getAttribute("target");
@@ -32,6 +36,17 @@ export function useDelegatedRouting() {
       event.preventDefault();
       navigate(href);
     },
+  };
+}
+
+/**
+ * For a container of plain `<form method="post" action>` elements: a submit becomes a Remix
+ * submission, with the button that sent it, as with `<Form>`. The forms must carry complete
+ * URLs: the `action` `<Form>` would have rendered (an index route's form ends in `?index`).
+ */
+export function useDelegatedForms() {
+  const submit = useSubmit();
+  return {
     onSubmit(event: FormEvent<HTMLElement>) {
       if (event.defaultPrevented) return;
       const form = event.target;

@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { IdeaStage } from "../domain/idea-stages";
 import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
@@ -21,7 +20,10 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
   return (
     <article className="card idea-card">
       <h2>
-        <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+        {/* A plain link, routed in the browser by the body (delegated-routing.ts): a list has many. */}
+        <a href={`/ideas/${idea.id}`} data-discover="true">
+          {idea.title}
+        </a>
       </h2>
       <div className="idea-meta">
         <StageBadge stage={idea.stage} />

@@ -40,3 +40,18 @@ export const NAVIGATION: readonly NavItem[] = [
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   return NAVIGATION.filter((item) => item.roles === "everyone" || hasAnyRole(roles, item.roles));
 }
+
+/**
+ * Whether a menu entry is the page shown at `pathname`, as Remix's NavLink decides: its own
+ * path, or a path under it when no other entry of the menu is under it (on /ideas/new the entry
+ * for /ideas/new is current, not the one for /ideas; on /projects/7 the one for /projects).
+ * "/" is current only on the home page. Paths compare in any case, as routes match.
+ */
+export function isCurrentNavItem(pathname: string, item: NavItem, navigation: readonly NavItem[]): boolean {
+  const path = pathname.toLowerCase();
+  const to = item.to.toLowerCase();
+  if (path === to) return true;
+  if (to === "/") return false;
+  const hasEntryUnder = navigation.some((other) => other.to !== item.to && other.to.toLowerCase().startsWith(`${to}/`));
+  return !hasEntryUnder && path.startsWith(`${to}/`);
+}

@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { BoardCard, useBoardCardText } from "../components/board-card";
 import { BoardFilters, BoardViewSwitch } from "../components/board-filters";
-import { useDelegatedRouting } from "../components/delegated-routing";
+import { useDelegatedForms } from "../components/delegated-routing";
 import { MoveProblemNotice } from "../components/committee-notice";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
@@ -103,7 +103,7 @@ export default function CommitteeBoardPage() {
   const { columns, query, options, search, moved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n(pipelineMessages, pipelineBoardMessages);
-  const routing = useDelegatedRouting();
+  const moveForms = useDelegatedForms();
   const cardText = useBoardCardText();
   // What Remix's <Form> would render for this index route: here, with the board's filters.
   const moveAction = `/committee${search ? `${search}&index` : "?index"}`;
@@ -116,7 +116,7 @@ export default function CommitteeBoardPage() {
       {actionData?.problem ? <MoveProblemNotice problem={actionData.problem} /> : null}
       {moved && !actionData ? <FormNotice tone="ok">{t("pipeline.board.moved", { title: moved.title, stage: t(`stage.${moved.stage}`) })}</FormNotice> : null}
       {/* Columns side by side, scrolled sideways on a phone; focusable so the keyboard can scroll too. */}
-      <div className="board" role="region" aria-label={t("pipeline.board.columns")} tabIndex={0} {...routing}>
+      <div className="board" role="region" aria-label={t("pipeline.board.columns")} tabIndex={0} {...moveForms}>
         {columns.map((column) => (
           <section key={column.stage} className={`board__column board__column--${column.stage}`} aria-labelledby={`column-${column.stage}`}>
             <h2 id={`column-${column.stage}`} className="board__heading">

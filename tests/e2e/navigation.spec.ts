@@ -25,3 +25,35 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+// The menu and the idea list's cards are plain links (decision 016): with JavaScript the body
+// routes them in the page, as <NavLink> and <Link> did (a mark left on the window survives the
+// clicks); without it they are ordinary links. Either way the current menu entry is marked.
+for (const javaScriptEnabled of [true, false]) {
+  test(`the menu and the idea cards lead where they say (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await signIn(page, "LS025");
+    const menu = page.getByRole("navigation", { name: "เมนูหลัก" });
+    await expect(menu.getByRole("link", { name: "หน้าแรก" })).toHaveAttribute("aria-current", "page");
+    if (javaScriptEnabled) await page.evaluate(() => Object.assign(window, { navigationMark: "kept" }));
+    const windowMark = () => page.evaluate(() => (window as Window & { navigationMark?: string }).navigationMark ?? "reloaded");
+
+    await menu.getByRole("link", { name: "ไอเดีย", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "ไอเดียทั้งหมด" })).toBeVisible();
+    await expect(page).toHaveURL(/\/ideas$/);
+    await expect(menu.getByRole("link", { name: "ไอเดีย", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(menu.locator('[aria-current="page"]')).toHaveCount(1);
+
+    const firstCard = page.getByRole("article").first().getByRole("heading", { level: 2 }).getByRole("link");
+    const title = (await firstCard.textContent())?.trim() ?? "";
+    expect(title).not.toBe("");
+    await firstCard.click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page).toHaveURL(/\/ideas\/\d+$/);
+    // An idea's page is under /ideas, which has entries under it: no entry is current there.
+    await expect(menu.locator('[aria-current="page"]')).toHaveCount(0);
+    if (javaScriptEnabled) expect(await windowMark()).toBe("kept");
+    await context.close();
+  });
+}
