@@ -9,6 +9,7 @@ import { engagementMessages } from "./catalogue/engagement";
 import { homeMessages } from "./catalogue/home";
 import { ideasMessages } from "./catalogue/ideas";
 import { ideasFormMessages } from "./catalogue/ideas-form";
+import { personalDataMessages } from "./catalogue/personal-data";
 import { ideasListMessages } from "./catalogue/ideas-list";
 import { pipelineMessages } from "./catalogue/pipeline";
 import { pipelineBoardMessages } from "./catalogue/pipeline-board";
@@ -32,6 +33,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   engagementMessages,
   ideasMessages,
   ideasFormMessages,
+  personalDataMessages,
   ideasListMessages,
   pipelineMessages,
   pipelineBoardMessages,

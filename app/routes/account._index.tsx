@@ -78,6 +78,9 @@ export default function AccountPage() {
       <p>
         <Link to="/account/password">{t("account.changePassword")}</Link>
       </p>
+      <p>
+        <Link to="/account/data">{t("account.myData")}</Link>
+      </p>
     </>
   );
 }

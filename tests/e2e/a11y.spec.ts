@@ -19,7 +19,7 @@ for (const username of ["LS025", "LS006"]) {
     // Eight pages, each scanned by axe: 20-35 s on a busy 2-CPU machine, over the 30 s default.
     test.slow();
     await signIn(page, username);
-    for (const path of ["/", "/plan", "/account", "/ideas", "/ideas/new", "/ideas/mine", "/ideas/44", "/notifications"]) {
+    for (const path of ["/", "/plan", "/account", "/account/data", "/ideas", "/ideas/new", "/ideas/mine", "/ideas/44", "/notifications"]) {
       await page.goto(path);
       expect(await seriousViolations(page), path).toEqual([]);
     }

@@ -20,8 +20,9 @@ type RouteModule = {
   action?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 };
 
-const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.tsx");
-const routeIdOf = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\.tsx$/, "");
+// .ts as well as .tsx: a resource route (a file download) has no component, and may be either.
+const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const routeIdOf = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\.tsx?$/, "");
 const routeIds = Object.keys(routeModules).map(routeIdOf).sort();
 
 /** Call a loader or action; a thrown Response is what Remix would send, so return it. */

@@ -30,4 +30,5 @@ export const en: Record<keyof typeof th, string> = {
   "account.language": "Language",
   "account.languageSaved": "Language saved",
   "account.changePassword": "Change password",
+  "account.myData": "See and download everything the system holds about me",
 };

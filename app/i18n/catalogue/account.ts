@@ -29,6 +29,7 @@ export const th = {
   "account.language": "ภาษาที่ใช้",
   "account.languageSaved": "บันทึกภาษาแล้ว",
   "account.changePassword": "เปลี่ยนรหัสผ่าน",
+  "account.myData": "ดูและดาวน์โหลดข้อมูลทั้งหมดที่ระบบเก็บเกี่ยวกับฉัน",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */

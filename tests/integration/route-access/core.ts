@@ -10,6 +10,8 @@ export const coreRoutes: Record<string, RouteAccess> = {
   "plan._index": { loader: "signed-in" },
   "account._index": { loader: "signed-in" },
   "account.password": { loader: "signed-in", action: "signed-in" },
+  "account.data": { loader: "signed-in" },
+  "account.data_.export": { loader: "signed-in" },
   "admin.accounts._index": { loader: ["admin"], action: ["admin"] },
   "admin.accounts.$accountId": { loader: ["admin"], action: ["admin"], params: ({ someAccountId }) => ({ accountId: someAccountId }) },
   "admin.audit": { loader: ["admin"] },

@@ -1,0 +1,46 @@
+// Messages of the "my data" page: what the app holds about the person signed in (PDPA). Their own
+// area: only that page shows them.
+// Thai only: English lives in ./personal-data.en.ts, which only the server imports.
+export const th = {
+  "myData.title": "ข้อมูลของฉัน",
+  "myData.intro": "ข้อมูลส่วนบุคคลทั้งหมดที่ระบบเก็บเกี่ยวกับคุณ ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 หากข้อมูลไม่ถูกต้อง แจ้งงานการเจ้าหน้าที่ให้แก้ไขได้",
+  "myData.download": "ดาวน์โหลดข้อมูลทั้งหมดของฉัน (ไฟล์ JSON)",
+  "myData.record": "ข้อมูลบุคลากร",
+  "myData.code": "รหัสพนักงาน",
+  "myData.name": "ชื่อ",
+  "myData.roles": "บทบาท",
+  "myData.email": "อีเมล",
+  "myData.position": "ตำแหน่ง",
+  "myData.category": "ประเภทบุคลากร",
+  "myData.employment": "ช่วงการจ้างงาน",
+  "myData.divisions": "สังกัดกอง",
+  "myData.period": "{from} ถึง {to}",
+  "myData.present": "ปัจจุบัน",
+  "myData.account": "บัญชีผู้ใช้",
+  "myData.accountCreated": "สร้างบัญชีเมื่อ",
+  "myData.passwordChanged": "เปลี่ยนรหัสผ่านล่าสุด",
+  "myData.language": "ภาษา",
+  "myData.disabled": "ระงับการใช้งานเมื่อ",
+  "myData.ideas": "ไอเดียที่เสนอหรือร่วมเสนอ ({count})",
+  "myData.submitter": "ผู้เสนอ",
+  "myData.coAuthor": "ผู้ร่วมเสนอ",
+  "myData.votes": "ไอเดียที่โหวต ({count})",
+  "myData.comments": "ความคิดเห็น ({count})",
+  "myData.following": "ไอเดียที่ติดตาม ({count})",
+  "myData.projects": "โครงการ ({count})",
+  "myData.owner": "ผู้รับผิดชอบ",
+  "myData.member": "ทีมงาน",
+  "myData.training": "การอบรม ({count})",
+  "myData.trainingHours": "{hours} ชั่วโมง",
+  "myData.notifications": "การแจ้งเตือน ({count})",
+  "myData.unread": "ยังไม่ได้อ่าน",
+  "myData.access": "การเข้าถึงข้อมูลของคุณ",
+  "myData.accessIntro": "ผู้ที่เปิดดูหรือแก้ไขข้อมูลบุคลากรหรือบัญชีของคุณ รวมถึงการเข้าสู่ระบบ ({count} รายการล่าสุด)",
+  "myData.accessWho": "โดย",
+  "myData.system": "ระบบ",
+  "myData.none": "ไม่มี",
+  "myData.more": "และอีก {count} รายการ ในไฟล์ที่ดาวน์โหลด",
+} as const;
+
+/** Pass to useI18n(...) in a component that shows these messages. */
+export const personalDataMessages = th;
