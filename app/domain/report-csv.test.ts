@@ -31,13 +31,27 @@ describe("report CSV rows", () => {
       nextSteps: ["แนวทาง 1", "แนวทาง 2"],
     };
     const { header, rows } = quarterlyReportCsv(report, t as never, (value) => `d:${value}`);
-    expect(header).toHaveLength(6);
-    expect(rows[0]).toEqual(["reports.section.indicators", "การมีส่วนร่วม", 65.71, 70, "dashboard.status.missed", "23/35"]);
-    expect(rows[1][5]).toBe("dashboard.perYear(count=1) · dashboard.cumulative(count=17)");
-    expect(rows).toContainEqual(["dashboard.byDivision", "กองคลัง", 60, 70, "", "3/5"]);
-    expect(rows).toContainEqual(["reports.section.movement", "reports.movement.ideasSubmitted", 1, "", "", ""]);
-    expect(rows).toContainEqual(["reports.movement.stageMoves", "reports.movement.to(stage=stage.screening)", 2, "", "", ""]);
-    expect(rows).toContainEqual(["reports.movement.trainingSessions", "Design Thinking", 12, "", "", "d:2026-11-10"]);
+    expect(header).toEqual([
+      "reports.csv.section",
+      "reports.csv.item",
+      "reports.csv.value",
+      "reports.csv.target",
+      "reports.csv.status",
+      "reports.csv.numerator",
+      "reports.csv.denominator",
+      "reports.csv.perYear",
+      "reports.csv.cumulative",
+      "reports.csv.date",
+    ]);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+    // Figures in their own number columns, as in the history CSV: never "23/35", which Excel reads as a date.
+    expect(rows[0]).toEqual(["reports.section.indicators", "การมีส่วนร่วม", 65.71, 70, "dashboard.status.missed", 23, 35, null, null, ""]);
+    expect(rows[1]).toEqual(["reports.section.indicators", "โครงการ", 17, 4, "dashboard.status.met", null, null, 1, 17, ""]);
+    expect(rows).toContainEqual(["dashboard.byDivision", "กองคลัง", 60, 70, "", 3, 5, null, null, ""]);
+    expect(rows).toContainEqual(["reports.section.movement", "reports.movement.ideasSubmitted", 1, "", "", null, null, null, null, ""]);
+    expect(rows).toContainEqual(["reports.movement.stageMoves", "reports.movement.to(stage=stage.screening)", 2, "", "", null, null, null, null, ""]);
+    expect(rows).toContainEqual(["reports.movement.trainingSessions", "Design Thinking", 12, "", "", null, null, null, null, "d:2026-11-10"]);
+    for (const row of rows) for (const cell of row) expect(typeof cell === "string" && /^\s*\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?\s*$/.test(cell), JSON.stringify(cell)).toBe(false);
     expect(rows.filter((row) => row[0] === "reports.texts.nextSteps").map((row) => row[1])).toEqual(["แนวทาง 1", "แนวทาง 2"]);
     // Through the CSV writer: a BOM first, and the formula in a title is neutralised.
     const csv = toExcelCsv(header, rows);
@@ -48,14 +62,15 @@ describe("report CSV rows", () => {
   it("history: one row per indicator per year", () => {
     const { header, rows } = indicatorHistoryCsv(
       [
-        { fiscalYearLabel: "2569", closed: true, figures: [lg1, projects] },
-        { fiscalYearLabel: "2570", closed: false, figures: [{ ...lg1, value: null, status: "no_data" }, projects] },
+        { fiscalYear: 2569, closed: true, figures: [lg1, projects] },
+        { fiscalYear: 2570, closed: false, figures: [{ ...lg1, value: null, status: "no_data" }, projects] },
       ],
       t as never,
     );
     expect(header).toHaveLength(11);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toEqual(["LG1", "การมีส่วนร่วม", "2569", 65.71, 70, "dashboard.status.missed", 23, 35, null, null, "reports.csv.yes"]);
+    // The year is a number (a string "2569" would have to be guarded as text: see csv-safety).
+    expect(rows[0]).toEqual(["LG1", "การมีส่วนร่วม", 2569, 65.71, 70, "dashboard.status.missed", 23, 35, null, null, "reports.csv.yes"]);
     expect(rows[2].slice(3, 6)).toEqual([null, 70, "dashboard.status.no_data"]);
     expect(rows[3][10]).toBe("reports.csv.no");
   });

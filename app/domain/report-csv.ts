@@ -26,14 +26,6 @@ export function csvNumber(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
 }
 
-function figureDetail(figure: CsvFigure, t: Translate): string {
-  if (figure.perYear !== null && figure.cumulative !== null) {
-    return `${t("dashboard.perYear", { count: figure.perYear })} · ${t("dashboard.cumulative", { count: figure.cumulative })}`;
-  }
-  if (figure.numerator !== null && figure.denominator !== null) return `${csvNumber(figure.numerator)}/${csvNumber(figure.denominator)}`;
-  return "";
-}
-
 type MovementList = { count: number; items: { title: string; date: string; attendees?: number }[] };
 
 export type QuarterlyCsvInput = {
@@ -55,34 +47,63 @@ export type QuarterlyCsvInput = {
 export const MOVEMENT_KINDS = ["ideasSubmitted", "projectsStarted", "projectsCompleted", "innovationsDelivered", "trainingSessions"] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
-/** One flat table (section, item, value, target, status, detail): every table of the report, filterable in Excel. */
-export function quarterlyReportCsv(report: QuarterlyCsvInput, t: Translate, formatDate: (value: string) => string): CsvTable {
-  const header = [t("reports.csv.section"), t("reports.csv.item"), t("reports.csv.value"), t("reports.csv.target"), t("reports.csv.status"), t("reports.csv.detail")];
+/**
+ * One flat table of every table of the report, filterable in Excel: section, item, value,
+ * target, status, then the figures behind a value in their own number columns (numerator,
+ * denominator; per year, cumulative), as in the history CSV, and the date of what moved. Never a
+ * "23/35" text: Excel, Thai or English, reads that as a date.
+ */
+export function quarterlyReportCsv(report: QuarterlyCsvInput, t: Translate, calendarDate: (value: string) => string): CsvTable {
+  const header = [
+    t("reports.csv.section"),
+    t("reports.csv.item"),
+    t("reports.csv.value"),
+    t("reports.csv.target"),
+    t("reports.csv.status"),
+    t("reports.csv.numerator"),
+    t("reports.csv.denominator"),
+    t("reports.csv.perYear"),
+    t("reports.csv.cumulative"),
+    t("reports.csv.date"),
+  ];
+  const noFigures = [null, null, null, null] as const;
   const rows: CsvCell[][] = [];
   const indicators = t("reports.section.indicators");
   for (const figure of report.figures) {
-    rows.push([indicators, figure.name, csvNumber(figure.value), csvNumber(figure.target), t(`dashboard.status.${figure.status}`), figureDetail(figure, t)]);
+    rows.push([
+      indicators,
+      figure.name,
+      csvNumber(figure.value),
+      csvNumber(figure.target),
+      t(`dashboard.status.${figure.status}`),
+      csvNumber(figure.numerator),
+      csvNumber(figure.denominator),
+      csvNumber(figure.perYear),
+      csvNumber(figure.cumulative),
+      "",
+    ]);
   }
   const byDivision = t("dashboard.byDivision");
   for (const division of report.byDivision) {
-    rows.push([byDivision, division.name, csvNumber(division.percent), csvNumber(report.lg1Target), "", `${division.numerator}/${division.denominator}`]);
+    rows.push([byDivision, division.name, csvNumber(division.percent), csvNumber(report.lg1Target), "", division.numerator, division.denominator, null, null, ""]);
   }
   const movement = t("reports.section.movement");
-  for (const kind of MOVEMENT_KINDS) rows.push([movement, t(`reports.movement.${kind}`), report.movement[kind].count, "", "", ""]);
+  for (const kind of MOVEMENT_KINDS) rows.push([movement, t(`reports.movement.${kind}`), report.movement[kind].count, "", "", ...noFigures, ""]);
   const stageMoves = t("reports.movement.stageMoves");
-  for (const move of report.movement.stageMoves) rows.push([stageMoves, t(`reports.movement.to`, { stage: t(`stage.${move.toStage}` as MessageKey) }), move.count, "", "", ""]);
+  for (const move of report.movement.stageMoves) rows.push([stageMoves, t(`reports.movement.to`, { stage: t(`stage.${move.toStage}` as MessageKey) }), move.count, "", "", ...noFigures, ""]);
   for (const kind of MOVEMENT_KINDS) {
     const section = t(`reports.movement.${kind}`);
     for (const item of report.movement[kind].items) {
-      rows.push([section, item.title, item.attendees ?? "", "", "", formatDate(item.date)]);
+      rows.push([section, item.title, item.attendees ?? "", "", "", ...noFigures, item.date === "" ? "" : calendarDate(item.date)]);
     }
   }
-  for (const paragraph of report.problems) rows.push([t("reports.texts.problems"), paragraph, "", "", "", ""]);
-  for (const paragraph of report.nextSteps) rows.push([t("reports.texts.nextSteps"), paragraph, "", "", "", ""]);
+  for (const paragraph of report.problems) rows.push([t("reports.texts.problems"), paragraph, "", "", "", ...noFigures, ""]);
+  for (const paragraph of report.nextSteps) rows.push([t("reports.texts.nextSteps"), paragraph, "", "", "", ...noFigures, ""]);
   return { header, rows };
 }
 
-export type HistoryCsvYear = { fiscalYearLabel: string; closed: boolean; figures: CsvFigure[] };
+/** `fiscalYear` as the reader counts years (BE in Thai, CE in English): a number, so Excel keeps it one. */
+export type HistoryCsvYear = { fiscalYear: number; closed: boolean; figures: CsvFigure[] };
 
 /** Every indicator × every plan year, one row each. */
 export function indicatorHistoryCsv(years: HistoryCsvYear[], t: Translate): CsvTable {
@@ -105,7 +126,7 @@ export function indicatorHistoryCsv(years: HistoryCsvYear[], t: Translate): CsvT
       rows.push([
         figure.code,
         figure.name,
-        year.fiscalYearLabel,
+        year.fiscalYear,
         csvNumber(figure.value),
         csvNumber(figure.target),
         t(`dashboard.status.${figure.status}`),

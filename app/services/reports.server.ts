@@ -16,7 +16,7 @@ import { toExcelCsv } from "../domain/csv-safety";
 import { indicatorHistoryCsv, participationPeopleCsv, quarterlyReportCsv, type CsvFigure, type CsvTable } from "../domain/report-csv";
 import { textParagraphs } from "../domain/report-forms";
 import { FISCAL_QUARTERS, periodState, reportAsOf, type PeriodState } from "../domain/report-period";
-import { fiscalYearLabel, formatDate } from "../i18n/format";
+import { fiscalYearLabel } from "../i18n/format";
 import { translate, type AppLocale } from "../i18n/messages.server";
 import { listActivities, type ActivityRow } from "../models/action-plan.server";
 import { getQuarterlyText, listQuarterlyTexts, type QuarterlyText } from "../models/quarterly-reports.server";
@@ -238,6 +238,8 @@ export async function indicatorHistory(db: Database, now = new Date()): Promise<
 // ---------------------------------------------------------------------------
 // CSV files (UTF-8 with BOM, formula-safe), in the reader's language.
 
+const ISO_CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function csvFile(table: CsvTable): string {
   return toExcelCsv(table.header, table.rows);
 }
@@ -259,7 +261,8 @@ export function quarterlyReportCsvFile(report: QuarterlyReport, locale: AppLocal
         nextSteps: textParagraphs(report.texts.nextSteps),
       },
       t,
-      (value) => formatDate(value, locale, { timeZone, style: "medium" }),
+      // An ISO calendar date: Excel reads it as that very date in any locale ("21 พ.ย. 2569" it might not).
+      (value) => (ISO_CALENDAR_DATE.test(value) ? value : calendarDateIn(new Date(value), timeZone)),
     ),
   );
 }
@@ -268,7 +271,7 @@ export function indicatorHistoryCsvFile(history: IndicatorHistoryYear[], locale:
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(locale, key, values);
   return csvFile(
     indicatorHistoryCsv(
-      history.map((year) => ({ fiscalYearLabel: fiscalYearLabel(year.fiscalYearBE, locale, { short: true }), closed: year.closed, figures: csvFigures(year.figures, locale) })),
+      history.map((year) => ({ fiscalYear: Number(fiscalYearLabel(year.fiscalYearBE, locale, { short: true })), closed: year.closed, figures: csvFigures(year.figures, locale) })),
       t,
     ),
   );

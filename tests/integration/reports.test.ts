@@ -383,10 +383,36 @@ describe(`exports (${engineName})`, () => {
     const text = await csvText(response);
     expect(text).toContain("'=HYPERLINK(");
     const records = csvRecords(text);
-    expect(records[0]).toEqual(["ส่วน", "รายการ", "ค่า", "เป้าหมาย", "สถานะ", "รายละเอียด"]);
+    expect(records[0]).toEqual(["ส่วน", "รายการ", "ค่า", "เป้าหมาย", "สถานะ", "ตัวตั้ง", "ตัวหาร", "ในปี", "สะสม", "วันที่"]);
     expect(records.some((record) => record[1] === "'=HYPERLINK(\"http://evil.example\",\"คลิก\")")).toBe(true);
     expect(records.every((record) => !/^[=+\-@]/.test(record.join("")))).toBe(true);
     expect((await get(quarterlyCsvLoader, "/reports/quarterly/csv?fy=2570&q=1", "LS016")).status).toBe(403);
+  });
+
+  it("no cell of the quarterly CSV is a fraction Excel would read as a date; the figures have their own columns", async () => {
+    const records = csvRecords(await csvText(await get(quarterlyCsvLoader, "/reports/quarterly/csv?fy=2570&q=1", "LS001")));
+    const [header, ...body] = records;
+    const column = (name: string) => header.indexOf(name);
+    for (const record of body) {
+      expect(record).toHaveLength(header.length);
+      // "5/38", "1/10", "1/3": Excel (Thai or English) turns these into dates.
+      for (const cell of record) expect(/^\s*\d+(\.\d+)?\s*[/-]\s*\d+(\.\d+)?\s*$/.test(cell), JSON.stringify(cell)).toBe(false);
+    }
+    const year = await yearIndicators(db, 2570, { now: new Date() });
+    const lg1 = year.figures.find((figure) => figure.code === "LG1");
+    const lg1Row = body.find((record) => record[1] === lg1?.nameTh);
+    expect(lg1Row?.[column("ตัวตั้ง")]).toBe(String(lg1?.numerator));
+    expect(lg1Row?.[column("ตัวหาร")]).toBe(String(lg1?.denominator));
+    const divisions = body.filter((record) => record[0] === "การมีส่วนร่วมแยกตามกอง");
+    expect(divisions.length).toBeGreaterThan(0);
+    for (const record of divisions) {
+      expect(record[column("ตัวตั้ง")]).toMatch(/^\d+$/);
+      expect(record[column("ตัวหาร")]).toMatch(/^\d+$/);
+    }
+    // Dates of what moved are ISO calendar dates, which Excel reads as those very dates in any locale.
+    const dated = body.filter((record) => record[column("วันที่")] !== "");
+    expect(dated.length).toBeGreaterThan(0);
+    for (const record of dated) expect(record[column("วันที่")]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("the per-person CSV of a director holds only their division, whatever the URL asks; it is audited", async () => {

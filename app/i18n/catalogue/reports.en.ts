@@ -188,7 +188,7 @@ export const en: Record<keyof typeof th, string> = {
   "reports.csv.value": "Value",
   "reports.csv.target": "Target",
   "reports.csv.status": "Status",
-  "reports.csv.detail": "Details",
+  "reports.csv.date": "Date",
   "reports.csv.code": "Indicator code",
   "reports.csv.indicator": "Indicator",
   "reports.csv.numerator": "Numerator",

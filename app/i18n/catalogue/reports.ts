@@ -187,7 +187,7 @@ export const th = {
   "reports.csv.value": "ค่า",
   "reports.csv.target": "เป้าหมาย",
   "reports.csv.status": "สถานะ",
-  "reports.csv.detail": "รายละเอียด",
+  "reports.csv.date": "วันที่",
   "reports.csv.code": "รหัสตัวชี้วัด",
   "reports.csv.indicator": "ตัวชี้วัด",
   "reports.csv.numerator": "ตัวตั้ง",
