@@ -51,6 +51,34 @@ describe("formula injection (OWASP CSV injection)", () => {
   });
 });
 
+describe("text a spreadsheet would turn into a date or a number", () => {
+  // Excel (Thai or English locale) converts these on opening a CSV: "5/38" becomes May 1938,
+  // "1/10" the 1st of October or 10 January, "007" the number 7. Text cells keep them as text.
+  it.each(["5/38", "1/10", "1/13", "1/3", " 1/3 ", "1-10", "2/3/2569", "10.11.2569", "10:30", "9:05:00", "10 am", "5-Mar", "Mar 5", "5 March 2026", "sep-26", "007", "1,234", "12.50", "1e5", "50%", "(12)", "$5", "1 1/2", "1/2/2026 10:30"])(
+    "prefixes %j with a quote",
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+      expect(restoreNeutralisedCell(neutraliseFormula(value))).toBe(value);
+    },
+  );
+
+  it("leaves words, codes, Thai, ISO dates and text around a figure alone", () => {
+    for (const value of ["LS001", "2024-02-15", "May", "ไอเดีย 1/3", "5/38 คน", "กองคลัง", "FY 2026", "Design Thinking", "1/3/"]) expect(neutraliseFormula(value)).toBe(value);
+  });
+
+  it("a value that already looks guarded gets one more quote, so it round-trips", () => {
+    for (const value of ["'1/3", "''007"]) {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+      expect(restoreNeutralisedCell(neutraliseFormula(value))).toBe(value);
+    }
+    expect(restoreNeutralisedCell("'LS001")).toBe("'LS001");
+  });
+
+  it("numbers passed as numbers stay numbers", () => {
+    expect(toExcelCsv(["a", "b"], [[1234.5, "1/3"]])).toBe(`${UTF8_BOM}a,b\r\n1234.5,'1/3\r\n`);
+  });
+});
+
 describe("CSV for Excel", () => {
   it("starts with a UTF-8 BOM, ends lines with CRLF and keeps Thai", () => {
     const text = toExcelCsv(["ชื่อ", "ชั่วโมง"], [["นางสาวกนกวรรณ พุ่มพวง", 6], ["a,b \"c\"", null]]);
