@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { IdeaForm } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
+import { readSubmissionToken } from "../domain/submission-token";
 import { fiscalYearOf } from "../domain/fiscal-year";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
@@ -47,14 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview });
   }
   if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors, similar, preview: null }, { status: 400 });
-  const token = String(formData.get("submissionToken") ?? "");
   const { fiscalCalendar } = await getAppSettings(database);
   const now = new Date();
   const { ideaId } = await createIdea(database, {
     input: parsed.input,
     submitterPersonId: user.personId,
     accountId: user.accountId,
-    submissionToken: /^[0-9a-f-]{36}$/.test(token) ? token : randomUUID(),
+    submissionToken: readSubmissionToken(formData.get("submissionToken")) ?? randomUUID(),
     fiscalYear: fiscalYearOf(now, fiscalCalendar),
     now,
   });
