@@ -11,11 +11,14 @@ export function TrainingSessionForm({
   values,
   fieldErrors,
   planOptions,
+  submissionToken,
   submitLabel,
 }: {
   values: SessionFormValues;
   fieldErrors: SessionFieldErrors;
   planOptions: { id: number; code: string; nameTh: string; nameEn: string }[];
+  /** A new session's form: the loader's token, so the same form posted twice makes one session. */
+  submissionToken?: string;
   submitLabel: string;
 }) {
   const { t, locale } = useI18n(rosterMessages);
@@ -32,6 +35,7 @@ export function TrainingSessionForm({
   return (
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="save" />
+      {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       {text("title", "training.field.title", { required: true })}
       <div className="grid">
         {text("topic", "training.field.topic")}

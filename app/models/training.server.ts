@@ -60,9 +60,22 @@ export async function lockSession(db: Database, sessionId: number): Promise<Sess
   return locked ? getSession(db, sessionId) : null;
 }
 
-export async function insertSession(db: Database, input: SessionInput & { fiscalYear: number; createdByAccountId: string }): Promise<number> {
-  const [row] = await db.insert(trainingSessions).values(input).returning({ id: trainingSessions.id });
-  return row.id;
+/**
+ * Insert a session. With a submission token the first insert wins (the unique constraint says
+ * so, even for posts at the same moment): a repeat answers "duplicate" with the first one's id.
+ */
+export async function insertSession(
+  db: Database,
+  input: SessionInput & { fiscalYear: number; createdByAccountId: string; submissionToken?: string | null },
+): Promise<{ status: "created" | "duplicate"; sessionId: number }> {
+  const [row] = await db
+    .insert(trainingSessions)
+    .values({ ...input, submissionToken: input.submissionToken ?? null })
+    .onConflictDoNothing({ target: trainingSessions.submissionToken })
+    .returning({ id: trainingSessions.id });
+  if (row) return { status: "created", sessionId: row.id };
+  const [existing] = await db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.submissionToken, input.submissionToken ?? ""));
+  return { status: "duplicate", sessionId: existing.id };
 }
 
 export async function updateSession(db: Database, sessionId: number, input: SessionInput & { fiscalYear: number }): Promise<void> {

@@ -1,9 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
+import { readSubmissionToken } from "../domain/submission-token";
 import { TrainingSessionForm } from "../components/roster-training-session-form";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
@@ -14,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "เพิ่มการอ�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr");
   const { planOptions, emptyForm } = await loadSessionFormOptions(db());
-  return json({ planOptions, values: emptyForm });
+  // One token per form shown: the same form posted twice makes one session.
+  return json({ planOptions, values: emptyForm, submissionToken: randomUUID() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,12 +27,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { planIds } = await loadSessionFormOptions(database);
   const { values, parsed } = readSessionForm(formData, planIds);
   if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const sessionId = await createSession(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, parsed.input);
+  const submissionToken = readSubmissionToken(formData.get("submissionToken"));
+  // A repeat of a post already saved lands on that session, as the first post did.
+  const sessionId = await createSession(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, parsed.input, submissionToken);
   return redirect(`/training/${sessionId}?saved=created`);
 }
 
 export default function NewTrainingSessionPage() {
-  const { planOptions, values } = useLoaderData<typeof loader>();
+  const { planOptions, values, submissionToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n(rosterMessages);
   return (
@@ -40,7 +45,7 @@ export default function NewTrainingSessionPage() {
       <div className="card">
         <h1>{t("training.new")}</h1>
         {actionData ? <FormNotice tone="error">{t("form.fixErrors")}</FormNotice> : null}
-        <TrainingSessionForm values={actionData?.values ?? values} fieldErrors={actionData?.fieldErrors ?? {}} planOptions={planOptions} submitLabel={t("training.create")} />
+        <TrainingSessionForm values={actionData?.values ?? values} fieldErrors={actionData?.fieldErrors ?? {}} planOptions={planOptions} submissionToken={submissionToken} submitLabel={t("training.create")} />
       </div>
     </>
   );

@@ -52,11 +52,16 @@ export async function loadSessionFormOptions(db: Database) {
   return { planOptions, planIds: new Set(planOptions.map((plan) => plan.id)), emptyForm };
 }
 
-export async function createSession(db: Database, actor: Actor, input: SessionInput): Promise<number> {
+/**
+ * Create a session; its id. A repeated `submissionToken` (the same form posted twice) creates
+ * nothing and answers the id of the session the first post created.
+ */
+export async function createSession(db: Database, actor: Actor, input: SessionInput, submissionToken: string | null = null): Promise<number> {
   const { fiscalCalendar } = await getAppSettings(db);
   const fiscalYear = fiscalYearOfDate(input.startDate, fiscalCalendar);
   return db.transaction(async (tx) => {
-    const sessionId = await insertSession(tx, { ...input, fiscalYear, createdByAccountId: actor.accountId });
+    const { status, sessionId } = await insertSession(tx, { ...input, fiscalYear, createdByAccountId: actor.accountId, submissionToken });
+    if (status === "duplicate") return sessionId;
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "training.session_created",

@@ -24,6 +24,8 @@ export const trainingSessions = pgTable(
     createdByAccountId: text("created_by_account_id").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A random token from the new-session form: a double submit creates one session. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [
     check("training_sessions_dates", sql`${t.endDate} >= ${t.startDate}`),

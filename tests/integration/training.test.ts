@@ -6,11 +6,13 @@ import { listSessionRoster, recordedHours } from "../../app/models/training.serv
 import { action as attendanceAction } from "../../app/routes/training.$sessionId_.attendance";
 import { loader as sessionExportLoader } from "../../app/routes/training.$sessionId_.export";
 import { loader as myTrainingLoader } from "../../app/routes/training.mine";
+import { action as newSessionAction, loader as newSessionLoader } from "../../app/routes/training.new";
 import { commitAttendanceImport, previewAttendanceImport, saveSessionAttendance } from "../../app/services/training-attendance.server";
 import { trainingYearOverview } from "../../app/services/training-figures.server";
 import { createSession, editSession, removeSession } from "../../app/services/training-sessions.server";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { accounts, auditLog, employmentPeriods, people, trainingAttendance, trainingSessions } from "../../db/schema";
+import { routeClient } from "./route-client";
 import { engineName, findPersonId, queryRows, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
@@ -86,6 +88,57 @@ describe(`training sessions (${engineName})`, () => {
     expect(later.has("LS024")).toBe(true);
     const search = await listSessionRoster(db, { id: after, startDate: "2025-07-01", endDate: "2025-07-01" }, { search: "ชัยมงคล" });
     expect(search.map((row) => row.employeeCode)).toEqual(["LS025"]);
+  });
+});
+
+describe(`the new-session form, sent twice (${engineName})`, () => {
+  const { get, post } = routeClient(() => db);
+  // What a browser without JavaScript sends: the form's fields and the token the page carried.
+  const fields = (title: string, submissionToken: string) => ({ intent: "save", title, startDate: "10/11/2569", endDate: "10/11/2569", hours: "3", submissionToken });
+  const newForm = async () => ((await (await get(newSessionLoader, "/training/new", "LS004")).json()) as { submissionToken: string }).submissionToken;
+  const sessionsTitled = (title: string) => db.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.title, title));
+  const createdAudits = async (sessionIds: number[]) =>
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "training.session_created"), inArray(auditLog.entityId, sessionIds.map(String))));
+
+  it("the second post of the same form lands on the session the first created", async () => {
+    const title = "ทดสอบการอบรม ส่งซ้ำ";
+    const token = await newForm();
+    const first = await post(newSessionAction, "/training/new", "LS004", fields(title, token));
+    const second = await post(newSessionAction, "/training/new", "LS004", fields(title, token));
+    const sessions = await sessionsTitled(title);
+    expect(sessions).toHaveLength(1);
+    expect([first.status, second.status]).toEqual([302, 302]);
+    expect(first.headers.get("Location")).toBe(`/training/${sessions[0].id}?saved=created`);
+    expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
+    expect(await createdAudits([sessions[0].id])).toHaveLength(1);
+    expect(token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it("posts of the same form at the same moment make one session", async () => {
+    const title = "ทดสอบการอบรม ส่งพร้อมกัน";
+    const token = await newForm();
+    const answers = await Promise.all([1, 2, 3].map(() => post(newSessionAction, "/training/new", "LS004", fields(title, token))));
+    const sessions = await sessionsTitled(title);
+    expect(sessions).toHaveLength(1);
+    expect(answers.map((answer) => [answer.status, answer.headers.get("Location")])).toEqual(answers.map(() => [302, `/training/${sessions[0].id}?saved=created`]));
+    expect(await createdAudits([sessions[0].id])).toHaveLength(1);
+  });
+
+  it("a form shown again (a new token) makes another session, even with the same fields", async () => {
+    const title = "ทดสอบการอบรม สองรุ่น";
+    for (let run = 0; run < 2; run++) expect((await post(newSessionAction, "/training/new", "LS004", fields(title, await newForm()))).status).toBe(302);
+    expect(await sessionsTitled(title)).toHaveLength(2);
+  });
+
+  it("the database refuses a second session with the same token, whatever the code does", async () => {
+    const token = await newForm();
+    const row = { title: "ทดสอบ", startDate: "2026-11-10", endDate: "2026-11-10", hours: 3, fiscalYear: 2570, submissionToken: token };
+    await db.insert(trainingSessions).values(row);
+    await expect(db.insert(trainingSessions).values(row)).rejects.toThrow();
+    await db.delete(trainingSessions).where(eq(trainingSessions.submissionToken, token));
   });
 });
 

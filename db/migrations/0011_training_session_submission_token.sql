@@ -1,0 +1,2 @@
+ALTER TABLE "training_sessions" ADD COLUMN "submission_token" text;--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_submission_token_unique" UNIQUE("submission_token");
