@@ -12,6 +12,7 @@ import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
+import { parseRecordId } from "../domain/record-id";
 
 export const meta: MetaFunction = () => [{ title: "บัญชีผู้ใช้ · นวัต" }];
 
@@ -30,7 +31,7 @@ type CreateErrors = { personId?: MessageKey; initialPassword?: MessageKey };
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const formData = await request.formData();
-  const personId = Number(formData.get("personId"));
+  const personId = parseRecordId(formData.get("personId")) ?? 0;
   const initialPassword = String(formData.get("initialPassword") ?? "").slice(0, 1024);
   const roles = rolesFromForm(formData.getAll("roles"));
   if (!Number.isInteger(personId) || personId <= 0) {

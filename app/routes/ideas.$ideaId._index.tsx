@@ -24,12 +24,13 @@ import { getIdeaDetail } from "../models/ideas.server";
 import { getScoreSummaryFor } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
+import { parseRecordId } from "../domain/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · นวัต` : "นวัต" }];
 
 function ideaIdFrom(value: string | undefined): number {
-  const ideaId = Number(value);
-  if (!Number.isInteger(ideaId) || ideaId <= 0) throw new Response("Not found", { status: 404 });
+  const ideaId = parseRecordId(value);
+  if (ideaId === null) throw new Response("Not found", { status: 404 });
   return ideaId;
 }
 

@@ -17,6 +17,7 @@ import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorC
 import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
 import { personEntry } from "../domain/person-entry";
+import { parseRecordId } from "../domain/record-id";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
 
@@ -27,8 +28,8 @@ const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound">, MessageKe
 
 async function loadIdeaForAuthor(request: Request, ideaIdParam: string | undefined) {
   const user = await requireUser(request);
-  const ideaId = Number(ideaIdParam);
-  if (!Number.isInteger(ideaId) || ideaId <= 0) throw new Response("Not found", { status: 404 });
+  const ideaId = parseRecordId(ideaIdParam);
+  if (ideaId === null) throw new Response("Not found", { status: 404 });
   const { fiscalCalendar } = await getAppSettings(db());
   const idea = await getIdeaDetail(db(), ideaId, fiscalCalendar.timeZone);
   if (!idea) throw new Response("Not found", { status: 404 });

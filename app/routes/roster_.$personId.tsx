@@ -18,12 +18,13 @@ import { employedOn, getPersonDetail } from "../models/roster.server";
 import { getAppSettings } from "../models/settings.server";
 import { createStaffAccount, endEmployment, loadPersonFormOptions, moveDivision, personFormDefaults, startEmployment } from "../services/roster-people.server";
 import { personTraining } from "../services/training-figures.server";
+import { parseRecordId } from "../domain/record-id";
 
 export const meta: MetaFunction = () => [{ title: "ข้อมูลบุคลากร · นวัต" }];
 
 function personIdOf(param: string | undefined): number {
-  const personId = Number(param);
-  if (!Number.isInteger(personId) || personId <= 0) throw new Response("Not found", { status: 404 });
+  const personId = parseRecordId(param);
+  if (personId === null) throw new Response("Not found", { status: 404 });
   return personId;
 }
 

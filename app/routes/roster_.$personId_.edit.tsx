@@ -9,12 +9,13 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getPersonDetail } from "../models/roster.server";
 import { loadPersonFormOptions, parsePersonForm, personFormFromDetail, personFormValues, updatePerson } from "../services/roster-people.server";
+import { parseRecordId } from "../domain/record-id";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขข้อมูลบุคลากร · นวัต" }];
 
 function personIdOf(param: string | undefined): number {
-  const personId = Number(param);
-  if (!Number.isInteger(personId) || personId <= 0) throw new Response("Not found", { status: 404 });
+  const personId = parseRecordId(param);
+  if (personId === null) throw new Response("Not found", { status: 404 });
   return personId;
 }
 

@@ -137,4 +137,21 @@ describe(`route access on the server (${engineName})`, () => {
       });
     }
   }
+
+  // An id in the address that is junk or past what the database holds (an integer column stops
+  // at 2,147,483,647) is a page that does not exist: 404, never a database error.
+  const withIds = Object.entries(ROUTE_ACCESS).filter(([, access]) => access.params !== undefined && access.loader !== undefined);
+  for (const [routeId, access] of withIds) {
+    it(`${routeId} loader: an id out of range or junk is a 404`, async () => {
+      const module = await load(routeId);
+      const loaderAccess = access.loader!;
+      const role: Role = loaderAccess === "signed-in" || loaderAccess === "public" || loaderAccess === "anonymous" ? "admin" : loaderAccess[0];
+      const cookie = loaderAccess === "anonymous" ? undefined : cookieByRole.get(role);
+      for (const junk of ["2147483648", "99999999999999999999", "1e3", "abc"]) {
+        const params = Object.fromEntries(Object.keys(access.params!(sampleIds)).map((name) => [name, junk]));
+        const response = await call(module.loader!, request("GET", `/${routeId}`, cookie), params);
+        expect(response.status, `${routeId} with ${junk}`).toBe(404);
+      }
+    });
+  }
 });
