@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client.server";
-import { parseTargetInput } from "../domain/target-input";
+import { parseTargetInput, type TargetProblem } from "../domain/target-input";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
@@ -15,6 +15,11 @@ import {
 } from "../models/plan.server";
 
 type Actor = { accountId: string; ipAddress: string };
+
+const TARGET_PROBLEMS: Record<TargetProblem, MessageKey> = {
+  badNumber: "planAdmin.badNumber",
+  percentOver100: "planAdmin.percentOver100",
+};
 export type PlanAdminResult = { ok: true } | { ok: false; fieldErrors: Record<string, MessageKey> };
 
 /**
@@ -36,8 +41,8 @@ export async function saveTargetsForm(
       const field = `target-${indicator.id}-${fiscalYear}`;
       const raw = formData.get(field);
       if (typeof raw !== "string") continue;
-      const parsed = parseTargetInput(raw.slice(0, 32));
-      if (!parsed.ok) fieldErrors[field] = "planAdmin.badNumber";
+      const parsed = parseTargetInput(raw.slice(0, 32), indicator.unit);
+      if (!parsed.ok) fieldErrors[field] = TARGET_PROBLEMS[parsed.problem];
       else targets.push({ indicatorId: indicator.id, fiscalYear, targetValue: parsed.value });
     }
     const mode = formData.get(`countMode-${indicator.id}`);

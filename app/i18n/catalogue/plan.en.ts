@@ -43,4 +43,5 @@ export const en: Record<keyof typeof th, string> = {
   "planAdmin.rename": "Rename",
   "planAdmin.codeTaken": "This code is already used",
   "planAdmin.badNumber": "Must be a number from 0 to 1,000,000, or empty",
+  "planAdmin.percentOver100": "This target is a percentage: it cannot be more than 100",
 };

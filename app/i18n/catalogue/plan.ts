@@ -42,6 +42,7 @@ export const th = {
   "planAdmin.rename": "แก้ชื่อ",
   "planAdmin.codeTaken": "รหัสนี้มีอยู่แล้ว",
   "planAdmin.badNumber": "ต้องเป็นตัวเลข 0–1,000,000 หรือเว้นว่าง",
+  "planAdmin.percentOver100": "ค่าเป้าหมายเป็นร้อยละ ต้องไม่เกิน 100",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */
