@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.server";
+import { canSignIn } from "../domain/account-status";
 import { calendarDateIn } from "../domain/calendar-date";
 import { findAccountForSignIn } from "../models/accounts.server";
 import { recordAudit } from "../models/audit.server";
@@ -34,7 +35,7 @@ export async function signIn(
 
   const account = await findAccountForSignIn(db, username, calendarDateIn(now, "Asia/Bangkok"));
   const passwordCorrect = await verifyPassword(account?.passwordHash ?? null, attempt.password);
-  const succeeded = account !== null && passwordCorrect && !account.disabled;
+  const succeeded = account !== null && passwordCorrect && canSignIn(account.status);
   if (succeeded) await markSignInAttemptSucceeded(db, attemptId);
   await recordAudit(db, {
     actorAccountId: succeeded ? account.id : null,
@@ -45,6 +46,6 @@ export async function signIn(
     ipAddress: attempt.ipAddress,
   });
   if (!account || !passwordCorrect) return { ok: false, reason: "invalid" };
-  if (account.disabled) return { ok: false, reason: "disabled" };
+  if (!canSignIn(account.status)) return { ok: false, reason: "disabled" };
   return { ok: true, accountId: account.id, mustChangePassword: account.mustChangePassword };
 }

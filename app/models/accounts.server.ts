@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, notExists, or, sql, type SQL } from "drizzle
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import { accountRoles, accounts, divisionAssignments, divisions, employmentPeriods, people } from "../../db/schema";
+import { accountStatus, canSignIn, type AccountStatus } from "../domain/account-status";
 import type { Role } from "../domain/roles";
 import type { AppLocale } from "../i18n/messages.server";
 import { normaliseUsername } from "./sign-in-attempts.server";
@@ -10,17 +11,23 @@ export type AccountForSignIn = {
   id: string;
   passwordHash: string;
   mustChangePassword: boolean;
-  disabled: boolean;
+  status: AccountStatus;
 };
 
 /**
  * Someone whose every employment period ended before `today` has left: their account stops
  * working the day after HR records the end, without anyone having to disable it. A person
- * with no employment recorded, or starting later, is not "left".
+ * with no employment recorded, or starting later, is not "left". The SQL of `hasLeft` in
+ * app/domain/account-status.ts.
  */
 function hasLeft(personId: SQL, today: string) {
   return sql<boolean>`(exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${personId})
     and not exists (select 1 from ${employmentPeriods} ep where ep.person_id = ${personId} and (ep.end_date is null or ep.end_date >= ${today}::date)))`;
+}
+
+/** An account's status from its row: PGlite may answer a boolean expression as 't'/'f'. */
+function statusOf(row: { disabledAt: Date | null; left: boolean }): AccountStatus {
+  return accountStatus({ disabled: row.disabledAt !== null, left: row.left === true || (row.left as unknown) === "t" });
 }
 
 export async function findAccountForSignIn(db: Database, username: string, today: string): Promise<AccountForSignIn | null> {
@@ -37,8 +44,7 @@ export async function findAccountForSignIn(db: Database, username: string, today
     .from(accounts)
     .where(eq(accounts.username, normaliseUsername(username)));
   if (!row) return null;
-  const left = row.left === true || (row.left as unknown) === "t";
-  return { id: row.id, passwordHash: row.passwordHash, mustChangePassword: row.mustChangePassword, disabled: row.disabledAt !== null || left };
+  return { id: row.id, passwordHash: row.passwordHash, mustChangePassword: row.mustChangePassword, status: statusOf(row) };
 }
 
 /** What every request needs to know about the signed-in person. */
@@ -90,7 +96,7 @@ export async function getSignedInAccount(db: Database, accountId: string, today:
     .leftJoin(divisions, eq(divisions.id, divisionAssignments.divisionId))
     .where(eq(accounts.id, accountId))
     .limit(1);
-  if (!row || row.disabledAt || row.left === true || (row.left as unknown) === "t") return null;
+  if (!row || !canSignIn(statusOf(row))) return null;
   return {
     accountId: row.accountId,
     username: row.username,
@@ -118,20 +124,24 @@ export type AccountListRow = {
   username: string;
   nameTh: string;
   roles: Role[];
+  /** Disabled by an administrator (what the enable/disable button changes). */
   disabled: boolean;
+  /** What sign-in does with the account on `today`: active, disabled, or left (employment ended). */
+  status: AccountStatus;
   mustChangePassword: boolean;
 };
 
-export function listAccounts(db: Database): Promise<AccountListRow[]> {
-  return selectAccounts(db);
+/** Every account, with its status on `today` (the organisation's date). */
+export function listAccounts(db: Database, today: string): Promise<AccountListRow[]> {
+  return selectAccounts(db, today);
 }
 
-export async function getAccount(db: Database, accountId: string): Promise<AccountListRow | null> {
-  const [row] = await selectAccounts(db, accountId);
+export async function getAccount(db: Database, accountId: string, today: string): Promise<AccountListRow | null> {
+  const [row] = await selectAccounts(db, today, accountId);
   return row ?? null;
 }
 
-async function selectAccounts(db: Database, accountId?: string): Promise<AccountListRow[]> {
+async function selectAccounts(db: Database, today: string, accountId?: string): Promise<AccountListRow[]> {
   const rows = await db
     .select({
       accountId: accounts.id,
@@ -140,6 +150,7 @@ async function selectAccounts(db: Database, accountId?: string): Promise<Account
       firstNameTh: people.firstNameTh,
       lastNameTh: people.lastNameTh,
       disabledAt: accounts.disabledAt,
+      left: hasLeft(sql`"people"."id"`, today),
       mustChangePassword: accounts.mustChangePassword,
       roles: sql<Role[]>`coalesce((select array_agg(${accountRoles.role} order by ${accountRoles.role}) from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '{}')`,
     })
@@ -153,6 +164,7 @@ async function selectAccounts(db: Database, accountId?: string): Promise<Account
     nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
     roles: parseRoleArray(row.roles),
     disabled: row.disabledAt !== null,
+    status: statusOf(row),
     mustChangePassword: row.mustChangePassword,
   }));
 }

@@ -10,13 +10,16 @@ import type { MessageKey } from "../i18n/messages.server";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
+import { AccountStatusLabel } from "../components/account-status";
 import { getAccount } from "../models/accounts.server";
+import { organisationToday } from "../models/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "จัดการบัญชี · นวัต" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const account = await getAccount(db(), params.accountId ?? "");
+  const database = db();
+  const account = await getAccount(database, params.accountId ?? "", await organisationToday(database));
   if (!account) throw new Response("Not found", { status: 404 });
   return json({ account });
 }
@@ -109,7 +112,10 @@ export default function ManageAccountPage() {
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">{t("accounts.status")}</h2>
-        <p>{account.disabled ? t("accounts.disabled") : t("accounts.active")}</p>
+        <p>
+          <AccountStatusLabel status={account.status} />
+        </p>
+        {account.status === "left" ? <p className="field__hint">{t("accountAdmin.leftHint")}</p> : null}
         <Form method="post">
           <input type="hidden" name="intent" value={account.disabled ? "enable" : "disable"} />
           {account.disabled ? null : <p className="field__hint">{t("accountAdmin.disableHint")}</p>}

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/messages.server";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
+import { AccountStatusLabel } from "../components/account-status";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
 import { parseRecordId } from "../domain/record-id";
@@ -19,10 +20,8 @@ export const meta: MetaFunction = () => [{ title: "บัญชีผู้ใ�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const database = db();
-  const [accounts, peopleWithoutAccount] = await Promise.all([
-    listAccounts(database),
-    organisationToday(database).then((today) => listPeopleWithoutAccount(database, today)),
-  ]);
+  const today = await organisationToday(database);
+  const [accounts, peopleWithoutAccount] = await Promise.all([listAccounts(database, today), listPeopleWithoutAccount(database, today)]);
   return json({ accounts, peopleWithoutAccount });
 }
 
@@ -143,7 +142,7 @@ export default function AccountsPage() {
                   ))}
                 </td>
                 <td>
-                  {account.disabled ? <span className="badge badge--danger">{t("accounts.disabled")}</span> : t("accounts.active")}
+                  <AccountStatusLabel status={account.status} />
                   {account.mustChangePassword ? <span className="badge badge--warn">{t("accounts.mustChange")}</span> : null}
                 </td>
                 <td>

@@ -7,6 +7,8 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
 import { SelectField } from "../components/roster-person-form";
 import { TrainingYearTotals } from "../components/training-year-totals";
+import { AccountStatusLabel } from "../components/account-status";
+import { accountStatus, hasLeft } from "../domain/account-status";
 import { calendarDateIn } from "../domain/calendar-date";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
@@ -54,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totals,
     divisions: options.divisions,
     employedToday: employedOn(person.periods, todayDate),
+    accountStatus: person.account ? accountStatus({ disabled: person.account.disabled, left: hasLeft(person.periods, todayDate) }) : null,
     latestPeriod: latest,
     viewerIsAdmin: user.roles.includes("admin"),
     defaults: personFormDefaults(person, todayDate),
@@ -158,7 +161,7 @@ function SpanTable<Row extends Span>({ caption, spans, what }: { caption: string
 }
 
 export default function PersonPage() {
-  const { person, training, totals, divisions, employedToday, latestPeriod, viewerIsAdmin, defaults } = useLoaderData<typeof loader>();
+  const { person, training, totals, divisions, employedToday, accountStatus, latestPeriod, viewerIsAdmin, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -315,7 +318,7 @@ export default function PersonPage() {
           <>
             <p>
               {t("accounts.username")}: <strong>{person.account.username}</strong>{" "}
-              {person.account.disabled ? <span className="badge badge--danger">{t("accounts.disabled")}</span> : <span className="badge">{t("accounts.active")}</span>}
+              {accountStatus ? <AccountStatusLabel status={accountStatus} /> : null}
               {person.account.mustChangePassword ? <span className="badge badge--warn">{t("accounts.mustChange")}</span> : null}
             </p>
             <p>
@@ -333,7 +336,8 @@ export default function PersonPage() {
             ) : (
               <p className="muted">{t("rosterHr.person.accountAdminHint")}</p>
             )}
-            {!employedToday && !person.account.disabled ? <p className="muted">{t("rosterHr.person.leaverAccountHint")}</p> : null}
+            {/* Not employed today yet not "left" (employment starts later): the account still signs in. */}
+            {!employedToday && accountStatus === "active" ? <p className="muted">{t("rosterHr.person.leaverAccountHint")}</p> : null}
           </>
         ) : employedToday ? (
           <IntentForm intent="account" submit={t("accounts.createSubmit")} busy={busy}>

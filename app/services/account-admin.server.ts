@@ -10,6 +10,7 @@ import {
   setPassword,
 } from "../models/accounts.server";
 import { recordAudit } from "../models/audit.server";
+import { organisationToday } from "../models/settings.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/session.server";
 
@@ -54,7 +55,7 @@ export async function adminSetRoles(
   accountId: string,
   roles: Role[],
 ): Promise<"saved" | "notSelf" | "notFound"> {
-  const account = await getAccount(db, accountId);
+  const account = await getAccount(db, accountId, await organisationToday(db));
   if (!account) return "notFound";
   // An admin cannot lock everyone out by removing their own admin role.
   if (accountId === actor.accountId && account.roles.includes("admin") && !roles.includes("admin")) return "notSelf";
@@ -78,7 +79,7 @@ export async function adminResetPassword(
   accountId: string,
   newPassword: string,
 ): Promise<"saved" | "notFound" | PasswordProblem> {
-  const account = await getAccount(db, accountId);
+  const account = await getAccount(db, accountId, await organisationToday(db));
   if (!account) return "notFound";
   const problem = passwordProblem(newPassword, { username: account.username });
   if (problem) return problem;
@@ -103,7 +104,7 @@ export async function adminSetDisabled(
   accountId: string,
   disabled: boolean,
 ): Promise<"saved" | "notSelf" | "notFound"> {
-  const account = await getAccount(db, accountId);
+  const account = await getAccount(db, accountId, await organisationToday(db));
   if (!account) return "notFound";
   if (disabled && accountId === actor.accountId) return "notSelf";
   await db.transaction(async (tx) => {
