@@ -1,8 +1,8 @@
 import type { Database } from "../../db/client.server";
 import { canSignIn } from "../domain/account-status";
-import { calendarDateIn } from "../domain/calendar-date";
 import { findAccountForSignIn } from "../models/accounts.server";
 import { recordAudit } from "../models/audit.server";
+import { organisationToday } from "../models/settings.server";
 import { markSignInAttemptSucceeded, normaliseUsername, reserveSignInAttempt } from "../models/sign-in-attempts.server";
 import { verifyPassword } from "./password.server";
 
@@ -33,7 +33,8 @@ export async function signIn(
     return { ok: false, reason: "throttled", retryAfterMinutes: decision.allowed ? 1 : decision.retryAfterMinutes };
   }
 
-  const account = await findAccountForSignIn(db, username, calendarDateIn(now, "Asia/Bangkok"));
+  // Whether the person has left turns on the organisation's date, as on the admin's account pages.
+  const account = await findAccountForSignIn(db, username, await organisationToday(db, now));
   const passwordCorrect = await verifyPassword(account?.passwordHash ?? null, attempt.password);
   const succeeded = account !== null && passwordCorrect && canSignIn(account.status);
   if (succeeded) await markSignInAttemptSucceeded(db, attemptId);

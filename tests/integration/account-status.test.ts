@@ -24,8 +24,9 @@ const { get } = routeClient(() => db);
 const ADMIN = "LS006";
 const HR = "LS004";
 
-/** 18:00 on 7 December 2026 in Bangkok (UTC+7). */
+/** 18:00 on 7 December 2026 in Bangkok (UTC+7); already 01:00 on the 8th at UTC+14. */
 const INSTANT = new Date("2026-12-07T11:00:00Z");
+const EAST_OF_BANGKOK = { startMonth: 10, timeZone: "Pacific/Kiritimati" };
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -88,4 +89,15 @@ describe(`account status (${engineName})`, () => {
     expect(await statusOnRosterPage("LS038")).toBe("active");
   });
 
+  it("the last working day is still active; the next day, by the organisation's clock, the person has left — for the list and for sign-in alike", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: INSTANT });
+    await endEmployment("LS038", "2026-12-07"); // Bangkok's today at INSTANT
+    expect(await statusInList("LS038")).toBe("active");
+    expect((await signIn(db, { username: "LS038", password: DEMO_PASSWORD, ipAddress: "10.9.0.2", now: INSTANT })).ok).toBe(true);
+    await saveFiscalCalendar(db, EAST_OF_BANGKOK); // the organisation is already on the 8th
+    expect(await statusInList("LS038")).toBe("left");
+    expect(await statusOnAccountPage("LS038")).toBe("left");
+    expect(await signIn(db, { username: "LS038", password: DEMO_PASSWORD, ipAddress: "10.9.0.2", now: INSTANT })).toEqual({ ok: false, reason: "disabled" });
+    await endEmployment("LS038", null);
+  });
 });
