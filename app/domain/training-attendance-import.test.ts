@@ -31,7 +31,7 @@ describe("attendance file", () => {
   });
 
   it("refuses every bad row with its reason, and writes nothing", () => {
-    const text = ["employee_code,hours", "LS001,6", "LS999,6", "LS007,6", "LS002,abc", "LS003,-1", "LS001,2", ",3", "LS002,7", "LS003,1.255"].join("\n");
+    const text = ["employee_code,hours", "LS001,6", "LS999,6", "LS007,6", "LS002,abc", "LS003,-1", "LS001,2", ",3", "LS002,7", "LS003,1.255", "LS007x,0"].join("\n");
     const result = validateAttendanceCsv(text, context);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -46,7 +46,11 @@ describe("attendance file", () => {
       [9, "hours", "hoursTooMany"],
       [10, "employee_code", "duplicateCode"],
       [10, "hours", "badHours"],
+      [11, "employee_code", "unknownPerson"],
+      [11, "hours", "badHours"],
     ]);
+    // 0 hours is not attendance, as on the checklist.
+    expect(validateAttendanceCsv("employee_code,hours\nLS001,0\n", context)).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: "hours", problem: "badHours" }] });
   });
 
   it("property: one bad row anywhere is the only row reported", () => {

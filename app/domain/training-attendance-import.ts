@@ -5,7 +5,7 @@
  * are left as they are (the checklist page removes people). Pure: the caller looks people up.
  */
 import { normaliseEmployeeCode, readCsvTable, shownValue, sortRowErrors, type FileError, type RowError } from "./roster-import";
-import { parseHours } from "./training-session";
+import { parseAttendedHours } from "./training-session";
 
 export const ATTENDANCE_COLUMNS = ["employee_code", "hours"] as const;
 /** Columns a session's export adds for readers: accepted and ignored, so an export imports back. */
@@ -30,7 +30,8 @@ export function attendanceCodesIn(text: string): string[] {
 
 /**
  * Check an attendance file against the session: every code must be a person on the roster who
- * was employed during the session, once; hours are a number from 0 to the session's hours.
+ * was employed during the session, once; hours follow the checklist's rule (parseAttendedHours:
+ * blank is the whole session, otherwise more than 0 and at most the session's hours).
  */
 export function validateAttendanceCsv(
   text: string,
@@ -55,14 +56,12 @@ export function validateAttendanceCsv(
       else errors.push({ row: record.row, column: "employee_code", problem: "duplicateCode", value: shownValue(rawCode), params: { row: first } });
     }
     const rawHours = record.values.hours ?? "";
+    const parsedHours = parseAttendedHours(rawHours, context.sessionHours);
     let hours = context.sessionHours;
-    if (rawHours !== "") {
-      const parsed = parseHours(rawHours);
-      if (parsed === null) errors.push({ row: record.row, column: "hours", problem: "badHours", value: shownValue(rawHours) });
-      else if (parsed > context.sessionHours) {
-        errors.push({ row: record.row, column: "hours", problem: "hoursTooMany", value: shownValue(rawHours), params: { max: context.sessionHours } });
-      } else hours = parsed;
-    }
+    if (parsedHours.ok) hours = parsedHours.hours;
+    else if (parsedHours.problem === "hoursTooMany") {
+      errors.push({ row: record.row, column: "hours", problem: "hoursTooMany", value: shownValue(rawHours), params: { max: context.sessionHours } });
+    } else errors.push({ row: record.row, column: "hours", problem: "badHours", value: shownValue(rawHours) });
     if (record.extraCells) errors.push({ row: record.row, column: null, problem: "extraCells", value: "" });
     if (errors.length > 0) rowErrors.push(...errors);
     else if (person) rows.push({ row: record.row, employeeCode: code, personId: person.personId, hours });

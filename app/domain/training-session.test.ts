@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffAttendance, parseHours, parseSessionForm, totalsByFiscalYear, trainedShare, type SessionFormValues } from "./training-session";
+import { th as rosterTh } from "../i18n/catalogue/roster";
+import { en as rosterEn } from "../i18n/catalogue/roster.en";
+import { diffAttendance, parseAttendedHours, parseHours, parseSessionForm, totalsByFiscalYear, trainedShare, type SessionFormValues } from "./training-session";
 
 const values = (overrides: Partial<SessionFormValues> = {}): SessionFormValues => ({
   title: "การใช้ Google Workspace ในสำนักงาน",
@@ -38,6 +40,26 @@ describe("session form", () => {
     expect(parseHours("3.5")).toBe(3.5);
     expect(parseHours(" 12 ")).toBe(12);
     for (const bad of ["-1", "1,5", "abc", "1.234", "", "1e3", "10000"]) expect(parseHours(bad), bad).toBeNull();
+  });
+});
+
+describe("attended hours (checklist and import alike)", () => {
+  it("blank is the whole session; otherwise more than 0 and at most the session's hours", () => {
+    expect(parseAttendedHours("", 6)).toEqual({ ok: true, hours: 6 });
+    expect(parseAttendedHours("  ", 6)).toEqual({ ok: true, hours: 6 });
+    expect(parseAttendedHours("0.5", 6)).toEqual({ ok: true, hours: 0.5 });
+    expect(parseAttendedHours(" 6 ", 6)).toEqual({ ok: true, hours: 6 });
+    expect(parseAttendedHours("6.01", 6)).toEqual({ ok: false, problem: "hoursTooMany" });
+  });
+  it("0 hours is not attendance", () => {
+    for (const zero of ["0", "0.0", "0.00", "00"]) expect(parseAttendedHours(zero, 6), zero).toEqual({ ok: false, problem: "badHours" });
+  });
+  it("refuses what is not a number of hours", () => {
+    for (const bad of ["-1", "abc", "1.234", "1e3", "1,5"]) expect(parseAttendedHours(bad, 6), bad).toEqual({ ok: false, problem: "badHours" });
+  });
+  it("the checklist and the import say the same about bad hours, in both languages", () => {
+    expect(rosterTh["rosterHr.problem.badHours"]).toBe(rosterTh["training.error.badHours"]);
+    expect(rosterEn["rosterHr.problem.badHours"]).toBe(rosterEn["training.error.badHours"]);
   });
 });
 

@@ -17,6 +17,22 @@ export function parseHours(raw: string): number | null {
   return Number.isFinite(hours) && hours <= MAX_HOURS ? hours : null;
 }
 
+export type AttendedHoursProblem = "badHours" | "hoursTooMany";
+
+/**
+ * The hours one person attended a session, as typed on the checklist or in an import file. The
+ * one rule for both: blank means the whole session; otherwise a number above 0 with at most two
+ * decimals (0 hours is not attendance: untick the person, or leave them out of the file), and no
+ * more than the session's hours.
+ */
+export function parseAttendedHours(raw: string, sessionHours: number): { ok: true; hours: number } | { ok: false; problem: AttendedHoursProblem } {
+  if (raw.trim() === "") return { ok: true, hours: sessionHours };
+  const hours = parseHours(raw);
+  if (hours === null || hours <= 0) return { ok: false, problem: "badHours" };
+  if (hours > sessionHours) return { ok: false, problem: "hoursTooMany" };
+  return { ok: true, hours };
+}
+
 export type SessionFormValues = {
   title: string;
   topic: string;

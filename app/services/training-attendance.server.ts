@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import type { FileError, RowError } from "../domain/roster-import";
 import { attendanceCodesIn, planAttendanceImport, validateAttendanceCsv, type AttendancePlan } from "../domain/training-attendance-import";
-import { diffAttendance, parseHours } from "../domain/training-session";
+import { diffAttendance, parseAttendedHours, type AttendedHoursProblem } from "../domain/training-session";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
@@ -34,6 +34,11 @@ export type ChecklistForm = {
 
 const MAX_FORM_PEOPLE = 20_000;
 
+const HOURS_PROBLEMS: Record<AttendedHoursProblem, MessageKey> = {
+  badHours: "training.error.badHours",
+  hoursTooMany: "training.error.hoursTooMany",
+};
+
 function personIds(values: FormDataEntryValue[]): number[] {
   const ids = values.map(Number).filter((id) => Number.isInteger(id) && id > 0);
   return [...new Set(ids)].slice(0, MAX_FORM_PEOPLE);
@@ -49,11 +54,9 @@ export function parseChecklistForm(formData: FormData, sessionHours: number): Ch
   const ticked = new Map<number, number>();
   const errors: Record<string, MessageKey> = {};
   for (const id of checked) {
-    const typed = hoursTyped[id].trim();
-    const hours = typed === "" ? sessionHours : parseHours(typed);
-    if (hours === null) errors[id] = "training.error.badHours";
-    else if (hours > sessionHours) errors[id] = "training.error.hoursTooMany";
-    else ticked.set(id, hours);
+    const parsed = parseAttendedHours(hoursTyped[id], sessionHours);
+    if (parsed.ok) ticked.set(id, parsed.hours);
+    else errors[id] = HOURS_PROBLEMS[parsed.problem];
   }
   return { shown, ticked, checked, hoursTyped, errors };
 }

@@ -165,6 +165,29 @@ describe(`attendance (${engineName})`, () => {
     expect(await snapshotEveryTable(db)).toEqual(snapshot);
   });
 
+  it("0 hours is not attendance: the checklist refuses it next to the person, saves nothing, and keeps what was typed", async () => {
+    const sessionId = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
+    const [zero, other] = await Promise.all(["LS012", "LS013"].map((code) => findPersonId(db, code)));
+    const body = new URLSearchParams();
+    for (const id of [zero, other]) {
+      body.append("shown", String(id));
+      body.append("attended", String(id));
+    }
+    body.append(`hours-${zero}`, "0");
+    body.append(`hours-${other}`, "6");
+    const before = await snapshotEveryTable(db);
+    const response = await attendanceAction({
+      request: new Request(`http://localhost/training/${sessionId}/attendance`, { method: "POST", headers: { Cookie: hrCookie }, body }),
+      params: { sessionId: String(sessionId) },
+      context: {},
+    });
+    expect(response.status).toBe(400);
+    const data = (await response.json()) as { errors: Record<string, string>; hoursTyped: Record<string, string> };
+    expect(data.errors).toEqual({ [zero]: "training.error.badHours" });
+    expect(data.hoursTyped[zero]).toBe("0");
+    expect(await snapshotEveryTable(db)).toEqual(before);
+  });
+
   it("someone not employed during the session cannot be recorded", async () => {
     const sessionId = await createSession(db, actor, sessionInput());
     const leaver = await findPersonId(db, "LS007");
@@ -288,6 +311,16 @@ describe(`attendance import (${engineName})`, () => {
     expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(exported.toString("utf8")).toContain("อัมพร");
     expect(await previewAttendanceImport(db, sessionId, exported.toString("utf8"))).toMatchObject({ status: "preview", preview: { addedCount: 0, changedCount: 0, unchangedCount: 4 } });
+  });
+
+  it("0 hours in a file is not attendance: the import refuses the row, as the checklist does", async () => {
+    const sessionId = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
+    const text = "employee_code,hours\nLS013,6\nLS012,0\n";
+    const before = await snapshotEveryTable(db);
+    const preview = await previewAttendanceImport(db, sessionId, text);
+    expect(preview).toMatchObject({ status: "invalid", rowErrors: [{ row: 3, column: "hours", problem: "badHours" }] });
+    expect(await commitAttendanceImport(db, actor, { sessionId, text, fingerprint: "x" })).toMatchObject({ status: "invalid" });
+    expect(await snapshotEveryTable(db)).toEqual(before);
   });
 
   it("a stale preview is refused: the attendance changed in between", async () => {

@@ -150,7 +150,7 @@ export const en: Record<keyof typeof th, string> = {
   "rosterHr.problem.endBeforeDivision": "The end of employment is before the current division began ({date})",
   "rosterHr.problem.unknownPerson": "No one on the roster has this employee code",
   "rosterHr.problem.notEmployed": "Not employed during the training",
-  "rosterHr.problem.badHours": "Hours must be a non-negative number with at most two decimals",
+  "rosterHr.problem.badHours": "Hours must be a number above 0 with at most two decimals",
   "rosterHr.problem.hoursTooMany": "More hours than the training had ({max})",
   "training.title": "Training",
   "training.new": "Add a training session",

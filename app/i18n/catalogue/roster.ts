@@ -149,7 +149,7 @@ export const th = {
   "rosterHr.problem.endBeforeDivision": "วันที่พ้นสภาพอยู่ก่อนวันที่เริ่มอยู่กองปัจจุบัน ({date})",
   "rosterHr.problem.unknownPerson": "ไม่พบรหัสพนักงานนี้ในทะเบียน",
   "rosterHr.problem.notEmployed": "ไม่ได้ปฏิบัติงานในช่วงวันที่อบรม",
-  "rosterHr.problem.badHours": "จำนวนชั่วโมงต้องเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง",
+  "rosterHr.problem.badHours": "จำนวนชั่วโมงต้องเป็นตัวเลขมากกว่า 0 ทศนิยมไม่เกิน 2 ตำแหน่ง",
   "rosterHr.problem.hoursTooMany": "ชั่วโมงเกินชั่วโมงของการอบรม ({max})",
   "training.title": "การอบรม",
   "training.new": "เพิ่มการอบรม",
