@@ -46,4 +46,13 @@ describe("idea cursor", () => {
       expect(decodeIdeaCursor(junk, "votes")).toBeNull();
     }
   });
+  it("refuses values the database could not compare (each was a server error)", () => {
+    const crafted = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+    expect(decodeIdeaCursor(crafted(["votes", 1, 3_000_000_000]), "votes")).toBeNull();
+    expect(decodeIdeaCursor(crafted(["votes", 3_000_000_000, 1]), "votes")).toBeNull();
+    expect(decodeIdeaCursor(crafted(["newest", "1", 1]), "newest")).toBeNull();
+    expect(decodeIdeaCursor(crafted(["newest", "+275760-09-13T00:00:00.000Z", 1]), "newest")).toBeNull();
+    expect(decodeIdeaCursor(crafted(["newest", "2026-02-30T00:00:00.000Z", 1]), "newest")).toBeNull();
+    expect(decodeIdeaCursor(crafted(["votes", 2_147_483_647, 2_147_483_647]), "votes")).toEqual({ sort: "votes", key: 2_147_483_647, id: 2_147_483_647 });
+  });
 });
