@@ -11,6 +11,7 @@ import { startDatabase } from "../db/startup.server";
 import { isProduction } from "../app/config.server";
 import { CLIENT_ADDRESS_HEADER, forgetRequest, REQUEST_ID_HEADER } from "../app/auth/current-user.server";
 import { isCrossSiteMutation } from "../app/domain/request-origin";
+import { withoutNulInFormBody, withoutNulInUrl } from "../app/domain/nul-characters";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -70,6 +71,24 @@ app.use((request, response, next) => {
     response.status(403).type("text/plain").send("Cross-site request refused");
     return;
   }
+  next();
+});
+
+// NUL characters are dropped from the address and from form bodies before any route reads them:
+// PostgreSQL refuses text holding one, so a search or a form with one was a server error, and no
+// one types it (app/domain/nul-characters.ts). A form body is read here (up to FORM_BODY_LIMIT)
+// and handed to Remix as it is (patches/@remix-run+express+*.patch); uploads (multipart) stream.
+const FORM_BODY_LIMIT = "5mb";
+app.use((request, _response, next) => {
+  if (request.url.includes("%00")) {
+    request.url = withoutNulInUrl(request.url);
+    request.originalUrl = withoutNulInUrl(request.originalUrl);
+  }
+  next();
+});
+app.use(express.raw({ type: "application/x-www-form-urlencoded", limit: FORM_BODY_LIMIT }));
+app.use((request, _response, next) => {
+  if (Buffer.isBuffer(request.body)) request.body = withoutNulInFormBody(request.body);
   next();
 });
 

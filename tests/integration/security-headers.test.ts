@@ -428,6 +428,23 @@ describe(`security headers and cross-site posts on the real server (${engineName
     expect(problems).toEqual([]);
   });
 
+  it("a NUL character in the address or a form is dropped before any route reads it: never a server error", async () => {
+    // PostgreSQL refuses text holding a NUL; each of these was a 500 (exploratory testing, stop 14).
+    const server = production!;
+    const staff = cookies.get("staff")!;
+    const search = await send(server, "/ideas?q=%E0%B8%81%00x", { cookie: staff });
+    expect(search.status).toBe(200);
+    const similar = await send(server, "/ideas/similar?title=abc%00defgh", { cookie: staff });
+    expect(similar.status).toBe(200);
+    const comment = await send(server, `/ideas/${scene.votableIdeaId}/comments`, { method: "POST", cookie: staff, form: { body: "NUL-MARKER hello\u0000world" } });
+    expect(comment.status).toBeLessThan(400);
+    const idea = await send(server, `/ideas/${scene.votableIdeaId}`, { cookie: staff });
+    expect(idea.body).toContain("NUL-MARKER helloworld");
+    const signIn = await send(server, "/login", { method: "POST", form: { username: "LS0\u000025", password: "wrong password" } });
+    expect(signIn.status).toBe(400);
+    expect(signIn.body).toContain("รหัสพนักงานหรือรหัสผ่านไม่ถูกต้อง");
+  });
+
   it("cross-site posts are refused with 403 before any action runs and change nothing; the same post from this origin works", async () => {
     const server = production!;
     const staff = cookies.get("staff")!;
