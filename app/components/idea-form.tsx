@@ -200,3 +200,29 @@ function SimilarIdeas({ ideas }: { ideas: SimilarIdea[] }) {
     </div>
   );
 }
+
+/**
+ * What the author typed into a save the server refused because the idea can no longer change
+ * (review started, or withdrawn meanwhile): shown back read-only, selectable, so nothing typed is
+ * lost and it can be copied. Plain HTML, no JavaScript needed; outside any form, so it sends nothing.
+ */
+export function IdeaTextKept({ values, planOptions }: { values: IdeaFormFieldValues; planOptions: PlanOption[] }) {
+  const { t } = useI18n(ideasMessages, ideasFormMessages);
+  const plan = planOptions.flatMap((strategy) => strategy.plans).find((option) => String(option.id) === values.planId);
+  const coAuthors = values.coAuthors.filter((coAuthor) => coAuthor.trim() !== "");
+  return (
+    <section className="stack" aria-labelledby="idea-kept-heading">
+      <h2 id="idea-kept-heading">{t("ideas.edit.keptTitle")}</h2>
+      <p className="muted">{t("ideas.edit.keptHint")}</p>
+      <Field label={t("ideas.field.title")} inputProps={{ name: "title", type: "text", readOnly: true, defaultValue: values.title }} />
+      <TextAreaField label={t("ideas.field.problem")} textareaProps={{ name: "problem", readOnly: true, defaultValue: values.problem }} />
+      <TextAreaField label={t("ideas.field.solution")} textareaProps={{ name: "solution", readOnly: true, defaultValue: values.solution }} />
+      <TextAreaField label={t("ideas.field.benefit")} textareaProps={{ name: "benefit", readOnly: true, defaultValue: values.benefit }} />
+      {plan ? <Field label={t("ideas.field.plan")} inputProps={{ name: "plan", type: "text", readOnly: true, defaultValue: `${plan.code} ${plan.name}` }} /> : null}
+      {coAuthors.map((coAuthor, index) => (
+        <Field key={index} label={t("ideas.field.coAuthor", { number: index + 1 })} inputProps={{ name: "coAuthor", type: "text", readOnly: true, defaultValue: coAuthor }} />
+      ))}
+      {values.tags.trim() !== "" ? <Field label={t("ideas.field.tags")} inputProps={{ name: "tags", type: "text", readOnly: true, defaultValue: values.tags }} /> : null}
+    </section>
+  );
+}

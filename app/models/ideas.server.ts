@@ -15,7 +15,7 @@ import {
   tags,
 } from "../../db/schema";
 import { calendarDateIn } from "../domain/calendar-date";
-import { authorMayChange, type IdeaStage } from "../domain/idea-stages";
+import { authorLock, type IdeaStage } from "../domain/idea-stages";
 import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea-cursor";
 import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { notifyIdeaAuthors } from "./notifications.server";
@@ -122,7 +122,8 @@ export async function createIdea(
   });
 }
 
-export type AuthorChangeResult = "ok" | "notFound" | "notAuthor" | "locked";
+/** "locked": the committee has started reviewing it; "withdrawn": an author withdrew it. */
+export type AuthorChangeResult = "ok" | "notFound" | "notAuthor" | "locked" | "withdrawn";
 
 /** Lock the idea row and check the person may change it (an author, before review starts). */
 async function lockForAuthorChange(db: Database, ideaId: number, personId: number) {
@@ -133,7 +134,8 @@ async function lockForAuthorChange(db: Database, ideaId: number, personId: numbe
     .from(ideaAuthors)
     .where(and(eq(ideaAuthors.ideaId, ideaId), eq(ideaAuthors.personId, personId)));
   if (!author) return { result: "notAuthor" as const };
-  if (!authorMayChange(idea.stage)) return { result: "locked" as const, stage: idea.stage };
+  const lock = authorLock(idea.stage);
+  if (lock !== null) return { result: lock, stage: idea.stage };
   return { result: "ok" as const, stage: idea.stage };
 }
 

@@ -4,9 +4,9 @@ import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
-import { IdeaForm } from "../components/idea-form";
+import { IdeaForm, IdeaTextKept } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
-import { authorMayChange } from "../domain/idea-stages";
+import { authorLock, type AuthorLock } from "../domain/idea-stages";
 import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
@@ -23,8 +23,10 @@ export const meta: MetaFunction = () => [{ title: "แก้ไขไอเด�
 
 const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound">, MessageKey> = {
   locked: "ideas.error.locked",
+  withdrawn: "ideas.error.withdrawn",
   notAuthor: "ideas.error.notAuthor",
 };
+const LOCK_NOTICES: Record<AuthorLock, MessageKey> = { locked: REFUSALS.locked, withdrawn: REFUSALS.withdrawn };
 
 async function loadIdeaForAuthor(request: Request, ideaIdParam: string | undefined) {
   const user = await requireUser(request);
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coAuthors: coAuthors.slice(0, 3),
     tags: idea.tags.join(", "),
   };
-  return json({ ...options, values, ideaId: idea.id, title: idea.title, locked: !authorMayChange(idea.stage) });
+  return json({ ...options, values, ideaId: idea.id, title: idea.title, lock: authorLock(idea.stage) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,15 +88,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null }, { status: 400 });
   const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input });
   if (result === "notFound") throw new Response("Not found", { status: 404 });
-  // Review started while the author was typing: keep the text on screen and say why.
+  // Review started (or the idea was withdrawn in another tab) while the author was typing: say
+  // why, and the page shows the text sent back read-only (IdeaTextKept), so nothing is lost.
   if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null }, { status: 409 });
   return redirect(`/ideas/${idea.id}?saved=1`);
 }
 
 export default function EditIdeaPage() {
-  const { planOptions, staffOptions, values, ideaId, title, locked } = useLoaderData<typeof loader>();
+  const { planOptions, staffOptions, values, ideaId, title, lock } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n(ideasMessages, ideasFormMessages);
+  // One notice: the refusal of what was just sent, else why the idea can no longer change.
+  const notice = actionData?.refusal ?? (lock ? LOCK_NOTICES[lock] : null);
   return (
     <>
       <p>
@@ -102,9 +107,9 @@ export default function EditIdeaPage() {
       </p>
       <div className="card">
         <h1>{t("ideas.edit.title")}</h1>
-        {actionData?.refusal ? <FormNotice tone="error">{t(actionData.refusal)}</FormNotice> : null}
-        {locked ? (
-          <FormNotice tone="error">{t("ideas.error.locked")}</FormNotice>
+        {notice ? <FormNotice tone="error">{t(notice)}</FormNotice> : null}
+        {lock ? (
+          actionData?.values ? <IdeaTextKept values={actionData.values} planOptions={planOptions} /> : null
         ) : (
           <IdeaForm
             values={actionData?.values ?? values}
@@ -118,7 +123,7 @@ export default function EditIdeaPage() {
           />
         )}
       </div>
-      {locked ? null : (
+      {lock ? null : (
         <section className="card" aria-labelledby="withdraw-heading">
           <h2 id="withdraw-heading">{t("ideas.withdraw.title")}</h2>
           <p className="muted">{t("ideas.withdraw.hint")}</p>

@@ -107,7 +107,7 @@ describe(`ideas (${engineName})`, () => {
       [null, "submitted", ""],
       ["submitted", "withdrawn", "ซ้ำกับงานประจำ"],
     ]);
-    expect(await withdrawIdea(db, { ideaId, personId: authorId, accountId, reason: "" })).toBe("locked");
+    expect(await withdrawIdea(db, { ideaId, personId: authorId, accountId, reason: "" })).toBe("withdrawn");
     // The co-author is told; the author who withdrew is not.
     const notices = await db.select().from(notifications).where(eq(notifications.ideaId, ideaId));
     expect(notices.map((notice) => [notice.recipientPersonId, notice.kind])).toEqual([[coAuthorId, "stage_changed"]]);

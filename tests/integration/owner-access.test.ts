@@ -97,9 +97,9 @@ const withdrawForm = () => ({ intent: "withdraw", reason: "ไม่ทำต่
 
 export const OWNER_ROWS: Row[] = [
   // Editing an idea: its authors while it is submitted; nobody else, whatever the role.
-  ...(["author", "coAuthor", "committeeCoAuthor"] as const).map((actor): Row => ({ route: IDEA_ROUTES.edit, method: "GET", actor, fixture: "idea:submitted", expect: "ok", data: () => ({ locked: false }) })),
+  ...(["author", "coAuthor", "committeeCoAuthor"] as const).map((actor): Row => ({ route: IDEA_ROUTES.edit, method: "GET", actor, fixture: "idea:submitted", expect: "ok", data: () => ({ lock: null }) })),
   ...(["otherStaff", "committee", "hr", "executive", "director", "admin"] as const).map((actor): Row => ({ route: IDEA_ROUTES.edit, method: "GET", actor, fixture: "idea:submitted", expect: "forbidden" })),
-  { route: IDEA_ROUTES.edit, method: "GET", actor: "author", fixture: "idea:screening", expect: "ok", data: () => ({ locked: true }) },
+  { route: IDEA_ROUTES.edit, method: "GET", actor: "author", fixture: "idea:screening", expect: "ok", data: () => ({ lock: "locked" }) },
   ...(["author", "coAuthor", "committeeCoAuthor"] as const).map((actor): Row => ({ route: IDEA_ROUTES.edit, method: "POST", form: editForm, actor, fixture: "idea:submitted", expect: "ok" })),
   ...(["otherStaff", "committee", "executive", "admin"] as const).map((actor): Row => ({ route: IDEA_ROUTES.edit, method: "POST", form: editForm, actor, fixture: "idea:submitted", expect: "forbidden" })),
   { route: IDEA_ROUTES.edit, method: "POST", form: editForm, actor: "author", fixture: "idea:screening", expect: "locked" },
