@@ -20,6 +20,7 @@ import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea
 import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { notifyIdeaAuthors } from "./notifications.server";
 import { assignmentCovers, authorWasInDivision } from "./people-sql.server";
+import { removeVotesOfAuthors } from "./votes.server";
 
 export type IdeaInput = {
   title: string;
@@ -71,6 +72,7 @@ async function ideaTextColumns(db: Database, input: IdeaInput) {
   };
 }
 
+/** Write the authors and tags; the caller holds the idea's row (new, or locked FOR UPDATE). */
 async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPersonId: number, input: IdeaInput) {
   const coAuthors = [...new Set(input.coAuthorPersonIds)].filter((id) => id !== submitterPersonId);
   await db.delete(ideaAuthors).where(eq(ideaAuthors.ideaId, ideaId));
@@ -78,6 +80,8 @@ async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPerson
     { ideaId, personId: submitterPersonId, isSubmitter: true },
     ...coAuthors.map((personId) => ({ ideaId, personId, isSubmitter: false })),
   ]);
+  // Authors cannot vote on their own idea: a co-author who had voted loses that vote here.
+  await removeVotesOfAuthors(db, ideaId, [submitterPersonId, ...coAuthors]);
   // Authors follow their idea (stage changes and comments reach them).
   await db
     .insert(ideaFollowers)

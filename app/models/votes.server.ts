@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideaAuthors, ideas, ideaVotes } from "../../db/schema";
 import { isOpenForVotes } from "../domain/idea-stages";
@@ -67,6 +67,27 @@ export async function removeVote(db: Database, params: { ideaId: number; personI
       .where(eq(ideas.id, params.ideaId));
     return "removed";
   });
+}
+
+/**
+ * No vote on one's own idea, also for someone who voted and became an author afterwards (added as
+ * a co-author on edit): their votes on it go, and the counter moves by the rows really deleted.
+ * Call it in the transaction that writes the authors, holding the idea's row lock (updateIdea's
+ * FOR UPDATE): addVote waits for that lock and then sees them as authors, so none slips in.
+ */
+export async function removeVotesOfAuthors(tx: Database, ideaId: number, authorPersonIds: readonly number[]): Promise<number> {
+  if (authorPersonIds.length === 0) return 0;
+  const deleted = await tx
+    .delete(ideaVotes)
+    .where(and(eq(ideaVotes.ideaId, ideaId), inArray(ideaVotes.personId, [...authorPersonIds])))
+    .returning({ personId: ideaVotes.personId });
+  if (deleted.length > 0) {
+    await tx
+      .update(ideas)
+      .set({ voteCount: sql`${ideas.voteCount} - ${deleted.length}` })
+      .where(eq(ideas.id, ideaId));
+  }
+  return deleted.length;
 }
 
 /** The count shown on the idea and what the viewer may do with it (an unknown idea counts 0). */

@@ -262,6 +262,17 @@ describe(`duplicates (${engineName})`, () => {
     expect(sent[0].payload).toMatchObject({ from: "submitted", to: "duplicate", duplicateOfIdeaId: original });
   });
 
+  it("a co-author of the original, too, gets no vote carried over from the duplicate", async () => {
+    const original = await createIdea(["LS013", "LS014"]);
+    const duplicate = await createIdea(["LS015"]);
+    await vote(duplicate, ["LS014", "LS016"]);
+    const result = await moveIdea(db, { ideaId: duplicate, expectedFromStage: "submitted", toStage: "duplicate", actor: await committee("LS005"), duplicateOfIdeaId: original });
+    expect(result).toMatchObject({ ok: true });
+    expect(await votersOf(original)).toEqual(["LS016"]);
+    expect(await voteCountOf(original)).toBe(1);
+    expect(await voteCountOf(duplicate)).toBe(0);
+  });
+
   it("two ideas marked duplicates of each other at once: one wins, no chain is left", async () => {
     const a = await createIdea(["LS013"]);
     const b = await createIdea(["LS015"]);

@@ -3,6 +3,7 @@ import { openDatabase, type Database, type DatabaseHandle } from "../../db/clien
 import { accounts, ideaAuthors, ideas, ideaVotes, people, staffCategories } from "../../db/schema";
 import { startSession } from "../../app/auth/session.server";
 import type { IdeaStage } from "../../app/domain/idea-stages";
+import { updateIdea, type IdeaInput } from "../../app/models/ideas.server";
 import { addVote, getVoteSummary, removeVote } from "../../app/models/votes.server";
 import { action as voteAction, loader as voteLoader } from "../../app/routes/ideas.$ideaId.vote";
 import { engineName, findPersonId, withDemoDatabaseForFile } from "./test-database";
@@ -131,6 +132,61 @@ describe(`votes (${engineName})`, () => {
       }),
     ).rejects.toThrow("roll back");
     expect(await counts(ideaId)).toEqual({ voteCount: 0, rows: 0 });
+  });
+});
+
+/** What the edit form sends for an idea made by createIdea, with `coAuthorPersonIds`. */
+const editInput = (coAuthorPersonIds: number[]): IdeaInput => ({
+  title: "ไอเดียที่มีผู้ร่วมเสนอเพิ่ม",
+  problem: "ปัญหาที่พบในการทำงานประจำวัน",
+  solution: "วิธีแก้ที่เสนอให้ลองทำดู",
+  benefit: "ประโยชน์ที่คาดว่าจะได้รับ",
+  planId: null,
+  coAuthorPersonIds,
+  tags: [],
+});
+
+describe(`a voter who becomes an author (${engineName})`, () => {
+  it("added as a co-author on edit: their vote goes in the same transaction, the count stays equal to the rows", async () => {
+    const [author, voter, other] = await Promise.all(["LS025", "LS016", "LS017"].map(personIdOf));
+    const ideaId = await createIdea([author]);
+    expect(await addVote(db, { ideaId, personId: voter })).toBe("added");
+    expect(await addVote(db, { ideaId, personId: other })).toBe("added");
+    expect(await counts(ideaId)).toEqual({ voteCount: 2, rows: 2 });
+
+    expect(await updateIdea(db, { ideaId, personId: author, input: editInput([voter]) })).toBe("ok");
+    expect(await counts(ideaId)).toEqual({ voteCount: 1, rows: 1 });
+    expect(await getVoteSummary(db, ideaId, voter)).toEqual({ voteCount: 1, viewerHasVoted: false, viewerIsAuthor: true });
+    expect(await getVoteSummary(db, ideaId, other)).toEqual({ voteCount: 1, viewerHasVoted: true, viewerIsAuthor: false });
+    // Saved again with the same co-author: nothing more goes.
+    expect(await updateIdea(db, { ideaId, personId: author, input: editInput([voter]) })).toBe("ok");
+    expect(await counts(ideaId)).toEqual({ voteCount: 1, rows: 1 });
+  });
+
+  it("an edit that fails after removing the vote rolls it back with the rest", async () => {
+    const [author, voter] = await Promise.all(["LS025", "LS018"].map(personIdOf));
+    const ideaId = await createIdea([author]);
+    await addVote(db, { ideaId, personId: voter });
+    await expect(
+      db.transaction(async (tx) => {
+        expect(await updateIdea(tx, { ideaId, personId: author, input: editInput([voter]) })).toBe("ok");
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await counts(ideaId)).toEqual({ voteCount: 1, rows: 1 });
+    expect(await getVoteSummary(db, ideaId, voter)).toMatchObject({ viewerHasVoted: true, viewerIsAuthor: false });
+  });
+
+  it(`a vote and the edit adding the voter as co-author at the same moment: never both${engineName === "pglite" ? " (queries one at a time)" : ""}`, async () => {
+    const [author, voter] = await Promise.all(["LS025", "LS019"].map(personIdOf));
+    const ideaIds = await Promise.all(Array.from({ length: 10 }, () => createIdea([author])));
+    await Promise.all(
+      ideaIds.flatMap((ideaId) => [addVote(raceDb, { ideaId, personId: voter }), updateIdea(raceDb, { ideaId, personId: author, input: editInput([voter]) })]),
+    );
+    for (const ideaId of ideaIds) {
+      expect(await counts(ideaId), `idea ${ideaId}`).toEqual({ voteCount: 0, rows: 0 });
+      expect(await getVoteSummary(db, ideaId, voter), `idea ${ideaId}`).toMatchObject({ viewerHasVoted: false, viewerIsAuthor: true });
+    }
   });
 });
 
