@@ -10,7 +10,7 @@ describe("checkCommentBody", () => {
   });
 
   it("refuses an empty or blank body, or anything that is not text", () => {
-    for (const raw of ["", "   \n\t ", null, undefined, 42]) {
+    for (const raw of ["", "   \n\t ", "\u200b\u200b\u200b", " \u200d\ufeff ", null, undefined, 42]) {
       expect(checkCommentBody(raw)).toEqual({ ok: false, problem: "engagement.comment.required" });
     }
   });

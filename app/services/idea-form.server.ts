@@ -8,6 +8,7 @@ import type { IdeaInput } from "../models/ideas.server";
 import { getPlanTree } from "../models/plan.server";
 import { personEntry } from "../domain/person-entry";
 import { loadStaffChoices, resolvePerson, type PersonProblem } from "./person-lookup.server";
+import { visibleLength } from "../domain/visible-text";
 
 export const IDEA_LIMITS = { titleMin: 5, titleMax: 200, textMin: 10, textMax: 5000, coAuthorFields: 3 } as const;
 
@@ -35,10 +36,11 @@ export function ideaFormValues(formData: FormData): IdeaFormValues {
 }
 
 function lengthError(value: string, min: number, max: number): MessageKey | undefined {
-  const length = [...value.trim()].length;
-  if (length === 0) return "ideas.error.required";
-  if (length < min) return "ideas.error.tooShort";
-  if (length > max) return "ideas.error.tooLong";
+  // Empty and too short as a reader sees it (zero-width characters are not text); too long as stored.
+  const visible = visibleLength(value);
+  if (visible === 0) return "ideas.error.required";
+  if (visible < min) return "ideas.error.tooShort";
+  if ([...value.trim()].length > max) return "ideas.error.tooLong";
   return undefined;
 }
 

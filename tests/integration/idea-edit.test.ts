@@ -135,3 +135,21 @@ describe(`the author's edit page of a withdrawn idea (${engineName})`, () => {
     expect(saved.html).toContain(escaped(typed.problem));
   });
 });
+
+describe(`invisible text is no text (${engineName})`, () => {
+  it("a new idea whose title and texts are only zero-width spaces is refused as empty, what was typed kept", async () => {
+    const { action: newIdeaAction } = await import("../../app/routes/ideas.new");
+    const zeroWidth = (count: number) => "\u200b".repeat(count);
+    const response = await client.post(newIdeaAction as RouteFunction, "/ideas/new", "LS025", {
+      title: zeroWidth(6),
+      problem: zeroWidth(12),
+      solution: `${zeroWidth(12)} \u2060`,
+      benefit: "ประโยชน์ที่มองเห็นได้จริงของไอเดียนี้",
+    });
+    expect(response.status).toBe(400);
+    const data = (await response.json()) as { fieldErrors: Record<string, string>; values: Record<string, string> };
+    expect(data.fieldErrors).toMatchObject({ title: "ideas.error.required", problem: "ideas.error.required", solution: "ideas.error.required" });
+    expect(data.fieldErrors.benefit).toBeUndefined();
+    expect(data.values.benefit).toBe("ประโยชน์ที่มองเห็นได้จริงของไอเดียนี้");
+  });
+});
