@@ -41,6 +41,13 @@ export async function saveFiscalCalendar(db: Database, calendar: FiscalCalendar)
     .onConflictDoUpdate({ target: appSettings.key, set: { value: calendar, updatedAt: sql`now()` } });
 }
 
+export async function saveOrganisation(db: Database, organisation: OrganisationInfo): Promise<void> {
+  await db
+    .insert(appSettings)
+    .values({ key: "organisation", value: organisation })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value: organisation, updatedAt: sql`now()` } });
+}
+
 export async function getSetting(db: Database, key: string): Promise<unknown> {
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));
   return row?.value;

@@ -5,11 +5,12 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { parseFiscalCalendar } from "../domain/fiscal-year";
+import { parseOrganisationNames } from "../domain/organisation-name";
 import type { MessageKey } from "../i18n/messages.server";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
-import { getAppSettings, saveFiscalCalendar } from "../models/settings.server";
+import { getAppSettings, saveFiscalCalendar, saveOrganisation } from "../models/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "ตั้งค่า · นวัต" }];
 
@@ -17,13 +18,32 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const { fiscalCalendar } = await getAppSettings(db());
-  return json({ fiscalCalendar });
+  const { fiscalCalendar, organisation } = await getAppSettings(db());
+  return json({ fiscalCalendar, organisation });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const formData = await request.formData();
+  if (formData.get("intent") === "organisation") {
+    const raw = { nameTh: String(formData.get("nameTh") ?? "").slice(0, 1000), nameEn: String(formData.get("nameEn") ?? "").slice(0, 1000) };
+    const parsed = parseOrganisationNames(raw);
+    if (!parsed.ok) return json({ intent: "organisation" as const, fieldErrors: parsed.fieldErrors, values: raw }, { status: 400 });
+    const database = db();
+    const { organisation: before } = await getAppSettings(database);
+    await database.transaction(async (tx) => {
+      await saveOrganisation(tx, parsed.names);
+      await recordAudit(tx, {
+        actorAccountId: admin.accountId,
+        action: "settings.organisation_changed",
+        entityType: "settings",
+        entityId: "organisation",
+        details: { before, after: parsed.names },
+        ipAddress: clientAddress(request),
+      });
+    });
+    return redirect("/admin/settings?saved=1");
+  }
   const startMonth = Number(formData.get("startMonth"));
   const timeZone = String(formData.get("timeZone") ?? "").trim().slice(0, 64);
   let calendar;
@@ -31,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     calendar = parseFiscalCalendar({ startMonth, timeZone });
   } catch {
     const error: MessageKey = "settings.badTimeZone";
-    return json({ error, values: { startMonth, timeZone } }, { status: 400 });
+    return json({ intent: "calendar" as const, error, values: { startMonth, timeZone } }, { status: 400 });
   }
   const database = db();
   const { fiscalCalendar: before } = await getAppSettings(database);
@@ -50,16 +70,54 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { fiscalCalendar } = useLoaderData<typeof loader>();
+  const { fiscalCalendar, organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n(adminMessages);
-  const values = actionData?.values ?? fiscalCalendar;
+  const calendarError = actionData?.intent === "calendar" ? actionData : null;
+  const organisationError = actionData?.intent === "organisation" ? actionData : null;
+  const values = calendarError?.values ?? fiscalCalendar;
+  const names = organisationError?.values ?? organisation;
+  const nameField = (name: "nameTh" | "nameEn", label: MessageKey) => {
+    const error = organisationError?.fieldErrors[name];
+    return (
+      <div className="field">
+        <label htmlFor={name}>{t(label)}</label>
+        <input
+          id={name}
+          name={name}
+          type="text"
+          defaultValue={names[name]}
+          lang={name === "nameTh" ? "th" : "en"}
+          required={name === "nameTh"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+        />
+        {error ? (
+          <p className="field__error" id={`${name}-error`} role="alert">
+            {t(error)}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
   return (
     <>
       <h1>{t("settings.title")}</h1>
       {searchParams.get("saved") && !actionData ? <FormNotice tone="ok">{t("settings.saved")}</FormNotice> : null}
-      <Form method="post" className="card stack">
+      <Form method="post" className="card stack" aria-labelledby="organisation-heading">
+        <h2 id="organisation-heading">{t("settings.organisation")}</h2>
+        <p className="field__hint">{t("settings.organisationHint")}</p>
+        <input type="hidden" name="intent" value="organisation" />
+        {nameField("nameTh", "settings.nameTh")}
+        {nameField("nameEn", "settings.nameEn")}
+        <div>
+          <button type="submit">{t("form.save")}</button>
+        </div>
+      </Form>
+      <Form method="post" className="card stack" aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">{t("settings.calendar")}</h2>
+        <input type="hidden" name="intent" value="calendar" />
         <div className="field">
           <label htmlFor="startMonth">{t("settings.fiscalStartMonth")}</label>
           <span className="field__hint" id="startMonth-hint">
@@ -80,12 +138,12 @@ export default function SettingsPage() {
             name="timeZone"
             type="text"
             defaultValue={values.timeZone}
-            aria-invalid={actionData ? true : undefined}
-            aria-describedby={actionData ? "timeZone-error" : undefined}
+            aria-invalid={calendarError ? true : undefined}
+            aria-describedby={calendarError ? "timeZone-error" : undefined}
           />
-          {actionData ? (
+          {calendarError ? (
             <p className="field__error" id="timeZone-error" role="alert">
-              {t(actionData.error)}
+              {t(calendarError.error)}
             </p>
           ) : null}
         </div>
