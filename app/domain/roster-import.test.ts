@@ -50,6 +50,13 @@ function problems(text: string) {
 }
 
 describe("reading the file", () => {
+  it("reads a file whose line ends are mixed (a CRLF header, LF rows, a CR row) row by row", () => {
+    const header = "division_code,employee_code,first_name_th,last_name_th,prefix_th,position_th,category_code,employment_start";
+    const row = (code: string) => `finance,${code},สมศรี,ดีงาม,นาง,นักวิชาการเงินและบัญชี,civil_servant,2024-05-01`;
+    const result = validateRosterCsv(`${header}\r\n${row("ls041")}\n${row("ls042")}\r${row("ls043")}\n`, context);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.rows.map((parsed) => [parsed.row, parsed.employeeCode])).toEqual([[2, "LS041"], [3, "LS042"], [4, "LS043"]]);
+  });
   it("accepts a file with a BOM, CRLF line ends and columns in any order, optional ones left out", () => {
     const text = `${UTF8_BOM}division_code,employee_code,first_name_th,last_name_th,prefix_th,position_th,category_code,employment_start\r\nfinance,ls041,สมศรี,ดีงาม,นาง,นักวิชาการเงินและบัญชี,civil_servant,2024-05-01\r\n`;
     const result = validateRosterCsv(text, context);

@@ -92,7 +92,8 @@ export function readCsvTable(
 ): CsvTableResult {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    // Any line ending, mixed too: a file edited by hand can have a CRLF header and LF rows.
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
   } catch {
     return { ok: false, fileErrors: [{ problem: "unreadable" }] };
   }

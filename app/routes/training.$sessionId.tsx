@@ -84,7 +84,7 @@ export default function TrainingSessionPage() {
           <dt>{t("training.date")}</dt>
           <dd>{session.startDate === session.endDate ? date(session.startDate) : t("training.dateRange", { from: date(session.startDate), to: date(session.endDate) })}</dd>
           <dt>{t("training.fiscalYear")}</dt>
-          <dd>{fiscalYear(session.fiscalYear)}</dd>
+          <dd>{fiscalYear(session.fiscalYear, true)}</dd>
           <dt>{t("training.field.hours")}</dt>
           <dd>{number(session.hours)}</dd>
           <dt>{t("training.field.topic")}</dt>
