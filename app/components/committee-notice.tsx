@@ -28,11 +28,12 @@ export function useMoveProblemText() {
 }
 
 /** A refused move, said plainly; when someone else moved the idea first, where it is now. */
-export function MoveProblemNotice({ problem, showTypedHint }: { problem: MoveProblem; showTypedHint?: boolean }) {
+export function MoveProblemNotice({ problem, showTypedHint, subject }: { problem: MoveProblem; showTypedHint?: boolean; subject?: string }) {
   const { t } = useI18n(pipelineMessages);
   const text = useMoveProblemText();
   return (
     <FormNotice tone="error">
+      {subject ? <p className="notice__line">{subject}</p> : null}
       <p className="notice__line">{text(problem)}</p>
       {problem.problem === "pipeline.error.movedByOther" && problem.currentStage && showTypedHint ? (
         <p className="notice__line">{t("pipeline.error.movedByOtherHint", { stage: t(`stage.${problem.currentStage}`) })}</p>

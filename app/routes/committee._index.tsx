@@ -8,7 +8,7 @@ import { useDelegatedForms } from "../components/delegated-routing";
 import { MoveProblemNotice } from "../components/committee-notice";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
-import { isIdeaStage } from "../domain/idea-stages";
+import { isIdeaStage, type IdeaStage } from "../domain/idea-stages";
 import { ruleFor } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.problem === "pipeline.error.notFound") throw new Response("Not found", { status: 404 });
     const { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } = result;
-    return json({ problem: { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } }, { status: 409 });
+    return json({ ideaId, problem: { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } }, { status: 409 });
   }
   const search = boardSearch(new URL(request.url));
   const params = new URLSearchParams(search);
@@ -107,13 +107,19 @@ export default function CommitteeBoardPage() {
   const cardText = useBoardCardText();
   // What Remix's <Form> would render for this index route: here, with the board's filters.
   const moveAction = `/committee${search ? `${search}&index` : "?index"}`;
+  // A refused move names its idea: the board holds dozens of cards. The board has reloaded, so
+  // the card (if still shown) is where the idea is now.
+  const refusedIdeaLine = (ideaId: number, currentStage: IdeaStage | undefined) => {
+    const title = columns.flatMap((column) => column.cards).find((card) => card.id === ideaId)?.title ?? `#${ideaId}`;
+    return currentStage ? t("pipeline.board.refusedIdeaNow", { title, stage: t(`stage.${currentStage}`) }) : t("pipeline.board.refusedIdea", { title });
+  };
   return (
     <>
       <h1>{t("pipeline.board.title")}</h1>
       <p className="muted">{t("pipeline.board.intro")}</p>
       <BoardViewSwitch current="board" search={search} />
       <BoardFilters query={query} options={options} clearTo="/committee" />
-      {actionData?.problem ? <MoveProblemNotice problem={actionData.problem} /> : null}
+      {actionData?.problem ? <MoveProblemNotice problem={actionData.problem} subject={refusedIdeaLine(actionData.ideaId, actionData.problem.currentStage)} /> : null}
       {moved && !actionData ? <FormNotice tone="ok">{t("pipeline.board.moved", { title: moved.title, stage: t(`stage.${moved.stage}`) })}</FormNotice> : null}
       {/* Columns side by side, scrolled sideways on a phone; focusable so the keyboard can scroll too. */}
       <div className="board" role="region" aria-label={t("pipeline.board.columns")} tabIndex={0} {...moveForms}>

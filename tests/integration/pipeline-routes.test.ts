@@ -209,7 +209,8 @@ describe(`the board and the list (${engineName})`, () => {
     expect(await stageOf(ideaId)).toBe("screening");
     const stale = await post(boardAction, "/committee?index", "LS005", { intent: "move", ideaId: String(ideaId), from: "submitted", to: "screening" });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ problem: { problem: "pipeline.error.movedByOther", currentStage: "screening" } });
+    // The answer names the idea, so the board can say which of its cards could not be moved.
+    expect(await stale.json()).toMatchObject({ ideaId, problem: { problem: "pipeline.error.movedByOther", currentStage: "screening" } });
     const skip = await post(boardAction, "/committee?index", "LS005", { intent: "move", ideaId: String(ideaId), from: "screening", to: "approved" });
     expect(skip.status).toBe(409);
     expect(await skip.json()).toMatchObject({ problem: { problem: "pipeline.error.skip", next: "committee_review" } });

@@ -19,6 +19,8 @@ export const en: Record<keyof typeof th, string> = {
   "pipeline.board.move": "Move",
   "pipeline.board.review": "Review",
   "pipeline.board.moved": "Moved “{title}” to “{stage}”",
+  "pipeline.board.refusedIdea": "“{title}” could not be moved",
+  "pipeline.board.refusedIdeaNow": "“{title}” could not be moved: it is now in “{stage}”",
   "pipeline.board.systemMoves": "Moves with its project",
   "pipeline.board.chooseMove": "Choose a stage",
   "pipeline.filters.plan": "Plan",

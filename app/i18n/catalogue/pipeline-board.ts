@@ -18,6 +18,8 @@ export const th = {
   "pipeline.board.move": "เลื่อน",
   "pipeline.board.review": "พิจารณา",
   "pipeline.board.moved": "เลื่อน “{title}” ไปขั้นตอน “{stage}” แล้ว",
+  "pipeline.board.refusedIdea": "เลื่อน “{title}” ไม่ได้",
+  "pipeline.board.refusedIdeaNow": "เลื่อน “{title}” ไม่ได้ ตอนนี้ไอเดียอยู่ในขั้นตอน “{stage}”",
   "pipeline.board.systemMoves": "เลื่อนเองตามโครงการ",
   "pipeline.board.chooseMove": "เลือกขั้นตอน",
   "pipeline.filters.plan": "แผนงาน",
