@@ -10,6 +10,7 @@ import { homeMessages } from "./catalogue/home";
 import { ideasMessages } from "./catalogue/ideas";
 import { ideasFormMessages } from "./catalogue/ideas-form";
 import { personalDataMessages } from "./catalogue/personal-data";
+import { auditActionMessages } from "./catalogue/audit-actions";
 import { ideasListMessages } from "./catalogue/ideas-list";
 import { pipelineMessages } from "./catalogue/pipeline";
 import { pipelineBoardMessages } from "./catalogue/pipeline-board";
@@ -34,6 +35,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   ideasMessages,
   ideasFormMessages,
   personalDataMessages,
+  auditActionMessages,
   ideasListMessages,
   pipelineMessages,
   pipelineBoardMessages,

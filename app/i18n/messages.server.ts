@@ -7,6 +7,7 @@ import * as home from "./catalogue/home";
 import * as ideas from "./catalogue/ideas";
 import * as ideasForm from "./catalogue/ideas-form";
 import * as personalData from "./catalogue/personal-data";
+import * as auditActions from "./catalogue/audit-actions";
 import * as ideasList from "./catalogue/ideas-list";
 import * as pipeline from "./catalogue/pipeline";
 import * as pipelineBoard from "./catalogue/pipeline-board";
@@ -23,6 +24,7 @@ import { en as homeEn } from "./catalogue/home.en";
 import { en as ideasEn } from "./catalogue/ideas.en";
 import { en as ideasFormEn } from "./catalogue/ideas-form.en";
 import { en as personalDataEn } from "./catalogue/personal-data.en";
+import { en as auditActionsEn } from "./catalogue/audit-actions.en";
 import { en as ideasListEn } from "./catalogue/ideas-list.en";
 import { en as pipelineEn } from "./catalogue/pipeline.en";
 import { en as pipelineBoardEn } from "./catalogue/pipeline-board.en";
@@ -43,8 +45,8 @@ import { fillPlaceholders, isLocale, LOCALES, type AppLocale } from "./locales";
  * A `.server` module: Remix leaves it out of client bundles even where a route imports
  * `translate` for its loader (esbuild kept the catalogue chunks otherwise).
  */
-const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, ideasForm.th, ideasList.th, engagement.th, roster.th, pipeline.th, pipelineBoard.th, projects.th, dashboard.th, reports.th, personalData.th] as const;
-const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasFormEn, ideasListEn, engagementEn, rosterEn, pipelineEn, pipelineBoardEn, projectsEn, dashboardEn, reportsEn, personalDataEn] as const;
+const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, ideasForm.th, ideasList.th, engagement.th, roster.th, pipeline.th, pipelineBoard.th, projects.th, dashboard.th, reports.th, personalData.th, auditActions.th] as const;
+const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasFormEn, ideasListEn, engagementEn, rosterEn, pipelineEn, pipelineBoardEn, projectsEn, dashboardEn, reportsEn, personalDataEn, auditActionsEn] as const;
 
 /** Every message key, in any area. */
 export type MessageKey = AnyKeyOf<(typeof THAI)[number]>;

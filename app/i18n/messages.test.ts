@@ -8,6 +8,7 @@ import * as home from "./catalogue/home";
 import * as ideas from "./catalogue/ideas";
 import * as ideasForm from "./catalogue/ideas-form";
 import * as personalData from "./catalogue/personal-data";
+import * as auditActions from "./catalogue/audit-actions";
 import * as ideasList from "./catalogue/ideas-list";
 import * as pipeline from "./catalogue/pipeline";
 import * as pipelineBoard from "./catalogue/pipeline-board";
@@ -18,7 +19,7 @@ import * as roster from "./catalogue/roster";
 import { englishCatalogue, thaiCatalogue, translate, type MessageKey } from "./messages.server";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-const AREAS = { account, admin, core, dashboard, engagement, home, ideas, ideasForm, ideasList, personalData, pipeline, pipelineBoard, plan, projects, reports, roster };
+const AREAS = { account, admin, core, dashboard, engagement, home, ideas, auditActions, ideasForm, ideasList, personalData, pipeline, pipelineBoard, plan, projects, reports, roster };
 
 describe("message catalogue", () => {
   const th = thaiCatalogue();

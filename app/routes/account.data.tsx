@@ -3,7 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
+import { auditActionLabel } from "../components/audit-action";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { auditActionMessages } from "../i18n/catalogue/audit-actions";
+import type { NotificationKind } from "../../db/schema";
 import type { IdeaStage } from "../domain/idea-stages";
 import { personalDataMessages } from "../i18n/catalogue/personal-data";
 import { useI18n } from "../i18n/use-i18n";
@@ -35,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyDataPage() {
   const data = useLoaderData<typeof loader>();
-  const { t, date, dateTime, number, locale } = useI18n(personalDataMessages);
+  const { t, date, dateTime, number, locale } = useI18n(personalDataMessages, auditActionMessages);
   const { person, account } = data;
   const period = (from: string, to: string | null) => t("myData.period", { from: date(from), to: to ? date(to) : t("myData.present") });
   return (
@@ -168,7 +171,7 @@ export default function MyDataPage() {
       <DataList id="notifications" heading={t("myData.notifications", { count: number(data.notifications.total) })} list={data.notifications}>
         {(notification, index) => (
           <li key={index}>
-            {dateTime(notification.createdAt)} · <code>{notification.kind}</code>
+            {dateTime(notification.createdAt)} · {t(`myData.kind.${notification.kind as NotificationKind}`)}
             {notification.ideaId ? ` · #${notification.ideaId}` : ""}
             {notification.readAt ? "" : ` · ${t("myData.unread")}`}
           </li>
@@ -183,7 +186,7 @@ export default function MyDataPage() {
           <ul className="plain-list">
             {data.recordAccess.items.map((entry, index) => (
               <li key={index}>
-                {dateTime(entry.at)} · <code>{entry.action}</code> · {t("myData.accessWho")} {entry.actorUsername ?? t("myData.system")}
+                {dateTime(entry.at)} · {auditActionLabel(t, entry.action)} · {t("myData.accessWho")} {entry.actorUsername ?? t("myData.system")}
               </li>
             ))}
           </ul>

@@ -2,7 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireRole } from "../auth/current-user.server";
+import { auditActionLabel } from "../components/audit-action";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { auditActionMessages } from "../i18n/catalogue/audit-actions";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAuditActions, listAuditEntries } from "../models/audit.server";
@@ -44,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { entries, actions, action, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
-  const { t, dateTime } = useI18n(adminMessages);
+  const { t, dateTime } = useI18n(adminMessages, auditActionMessages);
   const withAction = (params: Record<string, string>) =>
     `?${new URLSearchParams({ ...(action ? { action } : {}), ...params })}`;
   return (
@@ -57,7 +59,7 @@ export default function AuditPage() {
             <option value="">–</option>
             {actions.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {auditActionLabel(t, name)}
               </option>
             ))}
           </select>
@@ -88,7 +90,9 @@ export default function AuditPage() {
                 <tr key={entry.id}>
                   <td>{dateTime(entry.at)}</td>
                   <td>{entry.actorUsername ?? t("audit.system")}</td>
-                  <td>{entry.action}</td>
+                  <td>
+                    {auditActionLabel(t, entry.action)} <code className="muted">{entry.action}</code>
+                  </td>
                   <td>
                     {entry.entityType}
                     {entry.entityId ? ` ${entry.entityId}` : ""}
