@@ -26,6 +26,23 @@ export function csvNumber(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
 }
 
+/** An indicator's figure columns, in both reports: the value, its target and status, and the figures behind it. */
+function figureHeader(t: Translate): string[] {
+  return ["value", "target", "status", "numerator", "denominator", "perYear", "cumulative"].map((column) => t(`reports.csv.${column}` as MessageKey));
+}
+
+function figureCells(figure: CsvFigure, t: Translate): CsvCell[] {
+  return [
+    csvNumber(figure.value),
+    csvNumber(figure.target),
+    t(`dashboard.status.${figure.status}`),
+    csvNumber(figure.numerator),
+    csvNumber(figure.denominator),
+    csvNumber(figure.perYear),
+    csvNumber(figure.cumulative),
+  ];
+}
+
 type MovementList = { count: number; items: { title: string; date: string; attendees?: number }[] };
 
 export type QuarterlyCsvInput = {
@@ -54,34 +71,12 @@ export type MovementKind = (typeof MOVEMENT_KINDS)[number];
  * "23/35" text: Excel, Thai or English, reads that as a date.
  */
 export function quarterlyReportCsv(report: QuarterlyCsvInput, t: Translate, calendarDate: (value: string) => string): CsvTable {
-  const header = [
-    t("reports.csv.section"),
-    t("reports.csv.item"),
-    t("reports.csv.value"),
-    t("reports.csv.target"),
-    t("reports.csv.status"),
-    t("reports.csv.numerator"),
-    t("reports.csv.denominator"),
-    t("reports.csv.perYear"),
-    t("reports.csv.cumulative"),
-    t("reports.csv.date"),
-  ];
+  const header = [t("reports.csv.section"), t("reports.csv.item"), ...figureHeader(t), t("reports.csv.date")];
   const noFigures = [null, null, null, null] as const;
   const rows: CsvCell[][] = [];
   const indicators = t("reports.section.indicators");
   for (const figure of report.figures) {
-    rows.push([
-      indicators,
-      figure.name,
-      csvNumber(figure.value),
-      csvNumber(figure.target),
-      t(`dashboard.status.${figure.status}`),
-      csvNumber(figure.numerator),
-      csvNumber(figure.denominator),
-      csvNumber(figure.perYear),
-      csvNumber(figure.cumulative),
-      "",
-    ]);
+    rows.push([indicators, figure.name, ...figureCells(figure, t), ""]);
   }
   const byDivision = t("dashboard.byDivision");
   for (const division of report.byDivision) {
@@ -107,35 +102,11 @@ export type HistoryCsvYear = { fiscalYear: number; closed: boolean; figures: Csv
 
 /** Every indicator × every plan year, one row each. */
 export function indicatorHistoryCsv(years: HistoryCsvYear[], t: Translate): CsvTable {
-  const header = [
-    t("reports.csv.code"),
-    t("reports.csv.indicator"),
-    t("dashboard.year"),
-    t("reports.csv.value"),
-    t("reports.csv.target"),
-    t("reports.csv.status"),
-    t("reports.csv.numerator"),
-    t("reports.csv.denominator"),
-    t("reports.csv.perYear"),
-    t("reports.csv.cumulative"),
-    t("reports.csv.closed"),
-  ];
+  const header = [t("reports.csv.code"), t("reports.csv.indicator"), t("dashboard.year"), ...figureHeader(t), t("reports.csv.closed")];
   const rows: CsvCell[][] = [];
   for (const year of years) {
     for (const figure of year.figures) {
-      rows.push([
-        figure.code,
-        figure.name,
-        year.fiscalYear,
-        csvNumber(figure.value),
-        csvNumber(figure.target),
-        t(`dashboard.status.${figure.status}`),
-        csvNumber(figure.numerator),
-        csvNumber(figure.denominator),
-        csvNumber(figure.perYear),
-        csvNumber(figure.cumulative),
-        year.closed ? t("reports.csv.yes") : t("reports.csv.no"),
-      ]);
+      rows.push([figure.code, figure.name, year.fiscalYear, ...figureCells(figure, t), year.closed ? t("reports.csv.yes") : t("reports.csv.no")]);
     }
   }
   return { header, rows };
