@@ -75,6 +75,7 @@ const TEXT_FIELDS: readonly TextField[] = [
   { id: "admin.planItem", route: "POST /admin/plan (addPlan)", role: "admin", field: "code, nameTh, nameEn", mode: "refused", shownAt: "the plan form" },
   { id: "admin.criterion", route: "POST /admin/criteria (add)", role: "admin", field: "nameTh, nameEn", mode: "refused", shownAt: "the criteria form" },
   { id: "admin.timeZone", route: "POST /admin/settings", role: "admin", field: "timeZone", mode: "refused", shownAt: "the settings form" },
+  { id: "admin.organisation", route: "POST /admin/settings (organisation)", role: "admin", field: "nameTh, nameEn (the other one making the form invalid)", mode: "refused", shownAt: "the settings form" },
   { id: "admin.reopenReason", route: "POST /admin/participation (reopen)", role: "admin", field: "reason", mode: "refused", shownAt: "the year-close form" },
   { id: "admin.lpa", route: "POST /plan/lpa (save)", role: "admin", field: "source, area1–area5", mode: "refused", shownAt: "the LPA form" },
   { id: "admin.accountCreate", route: "POST /admin/accounts", role: "admin", field: "initialPassword", mode: "secret", shownAt: "never" },
@@ -467,6 +468,10 @@ test("every field that takes text: the naughty-strings corpus runs no script and
     await feed(admin, "admin.criterion", "/admin/criteria", { nameTh: 400 }, () => ({ intent: "add", nameEn: "Novelty" }));
     await feed(admin, "admin.criterion", "/admin/criteria", { nameEn: 400 }, () => ({ intent: "add", nameTh: "ความใหม่" }), { probe: false });
     await feed(admin, "admin.timeZone", "/admin/settings", { timeZone: 64 }, () => ({ startMonth: "13" }));
+    // Refused, so the organisation keeps its name for the other tests: an English name one
+    // character too long while the Thai one is fed, then an empty Thai name while the English one is.
+    await feed(admin, "admin.organisation", "/admin/settings", { nameTh: 200 }, () => ({ intent: "organisation", nameEn: "x".repeat(201) }));
+    await feed(admin, "admin.organisation", "/admin/settings", { nameEn: 200 }, () => ({ intent: "organisation", nameTh: "" }));
     // FY2570 is not over, so it is not closed and cannot be reopened.
     await feed(admin, "admin.reopenReason", "/admin/participation", { reason: 500 }, () => ({ intent: "reopen", fy: "2570" }), { probe: { echo: false } });
     await feed(admin, "admin.lpa", "/plan/lpa", { source: 1000, area1: 1000, area2: 1000, area3: 1000, area4: 1000, area5: 1000 }, () => ({ intent: "save", fiscalYear: "2570", score: "not a score" }));
