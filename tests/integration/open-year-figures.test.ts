@@ -433,7 +433,10 @@ describe(`an open year's figures, cached in the database, are never stale (${eng
       // No shrinking: it would replay the writes hundreds of times; the failing run is shown as found.
       { numRuns: 30, endOnFailure: true },
     );
-    // Not a vacuous pass: many reads were answered from the cache.
-    expect(hits).toBeGreaterThan(30);
+    // Not a vacuous pass: reads were answered from the cache. How many depends on the random
+    // writes (16 to 110 in seven runs on PostgreSQL; a fixed seed gives the same count before and
+    // after stop 14's changes): a bound of 30 failed a CI run by chance. That a second read is one
+    // query is pinned down by "answer a second read with one query" above.
+    expect(hits).toBeGreaterThan(5);
   });
 });
