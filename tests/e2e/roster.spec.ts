@@ -103,7 +103,10 @@ for (const run of [
       await page.getByRole("button", { name: "บันทึกการอบรม" }).click();
       await expect(page.getByRole("heading", { level: 1, name: session })).toBeVisible();
       await expect(page.getByText("เพิ่มการอบรมแล้ว")).toBeVisible();
-      await expect(page.getByRole("region", { name: "รายละเอียด", exact: true })).toContainText("ปีงบประมาณ พ.ศ. 2570");
+      // The session's fiscal year: the label says "ปีงบประมาณ" once, the value is the year.
+      const details = page.getByRole("region", { name: "รายละเอียด", exact: true });
+      await expect(details.getByRole("definition").filter({ hasText: /^2570$/ })).toHaveCount(1);
+      await expect(details).not.toContainText("ปีงบประมาณ พ.ศ.");
 
       await page.getByRole("link", { name: "บันทึกผู้เข้าอบรม" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "บันทึกผู้เข้าอบรม" })).toBeVisible();
