@@ -9,7 +9,6 @@ import { SelectField } from "../components/roster-person-form";
 import { TrainingYearTotals } from "../components/training-year-totals";
 import { AccountStatusLabel } from "../components/account-status";
 import { accountStatus, hasLeft } from "../domain/account-status";
-import { calendarDateIn } from "../domain/calendar-date";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { accountMessages } from "../i18n/catalogue/account";
@@ -17,7 +16,7 @@ import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { employedOn, getPersonDetail } from "../models/roster.server";
-import { getAppSettings } from "../models/settings.server";
+import { organisationToday } from "../models/settings.server";
 import { createStaffAccount, endEmployment, loadPersonFormOptions, moveDivision, personFormDefaults, startEmployment } from "../services/roster-people.server";
 import { personTraining } from "../services/training-figures.server";
 import { parseRecordId } from "../domain/record-id";
@@ -30,17 +29,12 @@ function personIdOf(param: string | undefined): number {
   return personId;
 }
 
-async function today() {
-  const { fiscalCalendar } = await getAppSettings(db());
-  return calendarDateIn(new Date(), fiscalCalendar.timeZone);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");
   const database = db();
   const person = await getPersonDetail(database, personIdOf(params.personId));
   if (!person) throw new Response("Not found", { status: 404 });
-  const [{ rows: training, totals }, options, todayDate] = await Promise.all([personTraining(database, person.personId), loadPersonFormOptions(database), today()]);
+  const [{ rows: training, totals }, options, todayDate] = await Promise.all([personTraining(database, person.personId), loadPersonFormOptions(database), organisationToday(database)]);
   // Personal data (PDPA): opening a person's record is a sensitive read and is logged.
   await recordAudit(database, {
     actorAccountId: user.accountId,
@@ -95,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await createStaffAccount(database, actor, {
       personId,
       initialPassword: String(formData.get("initialPassword") ?? "").slice(0, 1024),
-      today: await today(),
+      today: await organisationToday(database),
     });
     if (!result.ok) return fail({ field: "initialPassword", error: result.error });
   } else {
