@@ -34,18 +34,20 @@ export async function organisationToday(db: Database, now: Date = new Date()): P
   return calendarDateIn(now, fiscalCalendar.timeZone);
 }
 
-export async function saveFiscalCalendar(db: Database, calendar: FiscalCalendar): Promise<void> {
+/** Write one setting, replacing what it held. */
+async function saveSetting(db: Database, key: string, value: unknown): Promise<void> {
   await db
     .insert(appSettings)
-    .values({ key: "fiscal_calendar", value: calendar })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value: calendar, updatedAt: sql`now()` } });
+    .values({ key, value })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
+}
+
+export async function saveFiscalCalendar(db: Database, calendar: FiscalCalendar): Promise<void> {
+  await saveSetting(db, "fiscal_calendar", calendar);
 }
 
 export async function saveOrganisation(db: Database, organisation: OrganisationInfo): Promise<void> {
-  await db
-    .insert(appSettings)
-    .values({ key: "organisation", value: organisation })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value: organisation, updatedAt: sql`now()` } });
+  await saveSetting(db, "organisation", organisation);
 }
 
 export async function getSetting(db: Database, key: string): Promise<unknown> {

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
+import { Field, FormNotice } from "../components/forms";
 import { parseFiscalCalendar } from "../domain/fiscal-year";
 import { parseOrganisationNames } from "../domain/organisation-name";
 import type { MessageKey } from "../i18n/messages.server";
@@ -81,24 +81,11 @@ export default function SettingsPage() {
   const nameField = (name: "nameTh" | "nameEn", label: MessageKey) => {
     const error = organisationError?.fieldErrors[name];
     return (
-      <div className="field">
-        <label htmlFor={name}>{t(label)}</label>
-        <input
-          id={name}
-          name={name}
-          type="text"
-          defaultValue={names[name]}
-          lang={name === "nameTh" ? "th" : "en"}
-          required={name === "nameTh"}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${name}-error` : undefined}
-        />
-        {error ? (
-          <p className="field__error" id={`${name}-error`} role="alert">
-            {t(error)}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        label={t(label)}
+        error={error ? t(error) : null}
+        inputProps={{ id: name, name, type: "text", defaultValue: names[name], lang: name === "nameTh" ? "th" : "en", required: name === "nameTh" }}
+      />
     );
   };
   return (
