@@ -99,9 +99,8 @@ export async function getAccountRecord(db: Database, personId: number) {
  * about the person (entity "person", by person id) or their account (entity "account", by
  * username, sign-ins included), newest first.
  */
-export async function listRecordAccess(db: Database, personId: number, username: string | null, limit: number) {
-  const about = [and(eq(auditLog.entityType, "person"), eq(auditLog.entityId, String(personId)))];
-  if (username) about.push(and(eq(auditLog.entityType, "account"), eq(auditLog.entityId, username)));
+export async function listRecordAccess(db: Database, personId: number, username: string, limit: number) {
+  const about = [and(eq(auditLog.entityType, "person"), eq(auditLog.entityId, String(personId))), and(eq(auditLog.entityType, "account"), eq(auditLog.entityId, username))];
   return db
     .select({ at: auditLog.at, action: auditLog.action, actorUsername: accounts.username })
     .from(auditLog)

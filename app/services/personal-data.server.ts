@@ -13,14 +13,14 @@ export const RECORD_ACCESS_LIMIT = 200;
  * did (ideas, votes, comments, follows, projects, training), what they were told
  * (notifications), and who opened or changed their record. Read by their own person id only.
  */
-export async function personalDataOf(db: Database, user: Pick<CurrentUser, "personId" | "roles">) {
-  const [record, account, activity, training] = await Promise.all([
+export async function personalDataOf(db: Database, user: Pick<CurrentUser, "personId" | "username" | "roles">) {
+  const [record, account, activity, training, recordAccess] = await Promise.all([
     getPersonDetail(db, user.personId),
     getAccountRecord(db, user.personId),
     listPersonalActivity(db, user.personId),
     personTraining(db, user.personId),
+    listRecordAccess(db, user.personId, user.username, RECORD_ACCESS_LIMIT),
   ]);
-  const recordAccess = await listRecordAccess(db, user.personId, account?.username ?? null, RECORD_ACCESS_LIMIT);
   // The roster record's own copy of the account holds internal ids; the account section says it all.
   const person = record && { ...record, account: undefined };
   return {
