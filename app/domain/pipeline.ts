@@ -14,6 +14,7 @@
  * - Every committee move may cite its meeting (number, date, resolution); none requires it.
  */
 import type { MessageKey } from "../i18n/messages.server";
+import { isIsoDate } from "./calendar-date";
 import { EXITS, IDEA_STAGES, MAIN_LINE, type IdeaStage } from "./idea-stages";
 
 export type PipelineActor = "committee" | "author" | "system";
@@ -176,15 +177,6 @@ export function parseMeetingCitation(
   if (resolution.length > MEETING_LIMITS.resolutionMax) errors.meetingResolution = "pipeline.error.tooLong";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, meeting: { number, date, resolution } };
-}
-
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2600) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
+import { isIsoDate } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { translate, type MessageKey } from "../i18n/messages.server";
@@ -131,20 +132,11 @@ export function projectFormValues(formData: FormData): ProjectFormValues {
   };
 }
 
-export function isIsoDateString(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2600) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** An optional date field: "" → null; anything but a real ISO day → an error. */
 export function parseDateField(value: string): { ok: true; date: string | null } | { ok: false } {
   const trimmed = value.trim();
   if (trimmed === "") return { ok: true, date: null };
-  return isIsoDateString(trimmed) ? { ok: true, date: trimmed } : { ok: false };
+  return isIsoDate(trimmed) ? { ok: true, date: trimmed } : { ok: false };
 }
 
 function parseIdField(value: string): number | null | "invalid" {
@@ -276,9 +268,9 @@ export async function projectInputProblems(db: Database, input: ProjectInput, op
   if (input.budget === null) errors.budget = "projects.error.budgetRequired";
   else if (!(input.budget >= 0 && input.budget <= PROJECT_LIMITS.budgetMax)) errors.budget = "projects.error.budgetInvalid";
   if (input.startDate === null) errors.startDate = "projects.error.startRequired";
-  else if (!isIsoDateString(input.startDate)) errors.startDate = "projects.error.dateInvalid";
+  else if (!isIsoDate(input.startDate)) errors.startDate = "projects.error.dateInvalid";
   if (input.endDate === null) errors.endDate = "projects.error.endRequired";
-  else if (!isIsoDateString(input.endDate)) errors.endDate = "projects.error.dateInvalid";
+  else if (!isIsoDate(input.endDate)) errors.endDate = "projects.error.dateInvalid";
   else if (input.startDate !== null && input.endDate < input.startDate) errors.endDate = "projects.error.endBeforeStart";
   if (options.update) {
     if (options.update.progress === null || !Number.isInteger(options.update.progress) || options.update.progress < 0 || options.update.progress > 100) {

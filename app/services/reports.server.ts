@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideaStageEvents, ideas, innovations, projects, trainingAttendance, trainingSessions } from "../../db/schema";
-import { calendarDateIn } from "../domain/calendar-date";
+import { calendarDateIn, isIsoDate } from "../domain/calendar-date";
 import {
   fiscalQuarterBounds,
   fiscalQuarterDates,
@@ -238,8 +238,6 @@ export async function indicatorHistory(db: Database, now = new Date()): Promise<
 // ---------------------------------------------------------------------------
 // CSV files (UTF-8 with BOM, formula-safe), in the reader's language.
 
-const ISO_CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function csvFile(table: CsvTable): string {
   return toExcelCsv(table.header, table.rows);
 }
@@ -262,7 +260,7 @@ export function quarterlyReportCsvFile(report: QuarterlyReport, locale: AppLocal
       },
       t,
       // An ISO calendar date: Excel reads it as that very date in any locale ("21 พ.ย. 2569" it might not).
-      (value) => (ISO_CALENDAR_DATE.test(value) ? value : calendarDateIn(new Date(value), timeZone)),
+      (value) => (isIsoDate(value) ? value : calendarDateIn(new Date(value), timeZone)),
     ),
   );
 }
