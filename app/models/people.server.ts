@@ -173,7 +173,6 @@ export async function findPeople(
   return rows.map((row) => ({ personId: row.personId, eligible: row.eligible === true || (row.eligible as unknown) === "t" }));
 }
 
-
 export async function listDivisions(db: Database) {
   return db.select().from(divisions).orderBy(asc(divisions.sortOrder), asc(divisions.code));
 }

@@ -30,10 +30,10 @@ type CreateErrors = { personId?: MessageKey; initialPassword?: MessageKey };
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const formData = await request.formData();
-  const personId = parseRecordId(formData.get("personId")) ?? 0;
+  const personId = parseRecordId(formData.get("personId"));
   const initialPassword = String(formData.get("initialPassword") ?? "").slice(0, 1024);
   const roles = rolesFromForm(formData.getAll("roles"));
-  if (!Number.isInteger(personId) || personId <= 0) {
+  if (personId === null) {
     const errors: CreateErrors = { personId: "form.required" };
     return json({ errors, roles }, { status: 400 });
   }
