@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { RouteErrorBoundary } from "../components/error-boundary";
+import { notFound } from "../http-errors.server";
 
 // Any URL no route claims: a friendly 404 inside the app's layout.
 export async function loader(_args: LoaderFunctionArgs) {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -13,6 +13,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { AccountStatusLabel } from "../components/account-status";
 import { getAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "จัดการบัญชี · นวัต" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const database = db();
   const account = await getAccount(database, params.accountId ?? "", await organisationToday(database));
-  if (!account) throw new Response("Not found", { status: 404 });
+  if (!account) throw notFound();
   return json({ account });
 }
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     default:
       return json({ error: "form.fixErrors" as MessageKey, field: null }, { status: 400 });
   }
-  if (outcome === "notFound") throw new Response("Not found", { status: 404 });
+  if (outcome === "notFound") throw notFound();
   if (outcome === "notSelf") return json({ error: "accountAdmin.notSelf" as MessageKey, field: null }, { status: 400 });
   if (outcome !== "saved") return json({ error: outcome as MessageKey, field: "newPassword" }, { status: 400 });
   return redirect(`/admin/accounts/${accountId}?done=${intent}`);

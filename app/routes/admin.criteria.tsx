@@ -10,6 +10,7 @@ import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { CRITERION_NAME_MAX, addCriterion, criterionNameTaken, getCriterion, listCriteria, moveCriterion, updateCriterion } from "../models/scores.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "เกณฑ์การให้คะแนน · นวัต" }];
 
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = parseRecordId(formData.get("id"));
   if (id === null) throw new Response("Unknown intent", { status: 400 });
   const criterion = await getCriterion(database, id);
-  if (!criterion) throw new Response("Not found", { status: 404 });
+  if (!criterion) throw notFound();
 
   if (intent === "save") {
     const names = namesFrom(formData);

@@ -11,6 +11,7 @@ import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
 import { getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขแผนและเป้าหมาย · นวัต" }];
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   else if (intent === "addProject") result = await addPlanItemForm(db(), actor, "project", formData);
   else if (intent === "rename") result = await renamePlanItemForm(db(), actor, formData);
   else throw new Response("Unknown intent", { status: 400 });
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (!result.ok) return json({ intent, fieldErrors: result.fieldErrors, submitted }, { status: 400 });
   return redirect(`/admin/plan?saved=${intent}`);
 }

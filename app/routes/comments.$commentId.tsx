@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteComment, getComment, updateComment } from "../models/comments.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขความคิดเห็น · นวัต" }];
 
@@ -27,7 +28,7 @@ async function findOwnComment(request: Request, commentIdParam: string | undefin
 /** One's own comment, found by id: 404 if there is none, 403 if it is someone else's. */
 async function requireOwnComment(request: Request, commentIdParam: string | undefined) {
   const { user, comment } = await findOwnComment(request, commentIdParam);
-  if (!comment) throw new Response("Not Found", { status: 404 });
+  if (!comment) throw notFound();
   return { user, comment };
 }
 
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // names its idea, so a repeated delete lands where the first did. Anything else is a 404.
     const ideaId = parseRecordId(formData.get("ideaId"));
     if (intent === "delete" && ideaId) return redirect(`/ideas/${ideaId}#comments`);
-    throw new Response("Not Found", { status: 404 });
+    throw notFound();
   }
   const database = db();
   if (intent === "delete") {
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ fieldErrors: { body }, body: typed }, { status: 400 });
   }
   const result = await updateComment(database, { commentId: comment.id, personId: user.personId, body: checked.body });
-  if (result === "notFound") throw new Response("Not Found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (result === "notYours") throw new Response("Forbidden", { status: 403 });
   return redirect(`/ideas/${comment.ideaId}#comment-${comment.id}`);
 }

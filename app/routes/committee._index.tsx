@@ -18,6 +18,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { BOARD_CARDS_PER_COLUMN, filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
 import { moveIdea } from "../services/stage-moves.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "งานคณะกรรมการนวัตกรรม · นวัต" }];
 
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     actor: { accountId: user.accountId, personId: user.personId, kind: "committee", ipAddress: clientAddress(request) },
   });
   if (!result.ok) {
-    if (result.problem === "pipeline.error.notFound") throw new Response("Not found", { status: 404 });
+    if (result.problem === "pipeline.error.notFound") throw notFound();
     const { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } = result;
     return json({ ideaId, problem: { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } }, { status: 409 });
   }

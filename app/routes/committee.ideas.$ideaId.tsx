@@ -40,16 +40,11 @@ import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../mo
 import { getAppSettings } from "../models/settings.server";
 import { loadStaffChoices } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · งานคณะกรรมการ · นวัต` : "นวัต" }];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function ideaIdFrom(value: string | undefined): number {
-  const ideaId = parseRecordId(value);
-  if (ideaId === null) throw new Response("Not found", { status: 404 });
-  return ideaId;
-}
 
 /** Originals to offer: what the person searched for (and what they chose), else ideas with a similar title. */
 async function originalCandidates(ideaId: number, title: string, values: { originalQuery: string; duplicateOfIdeaId: string }): Promise<OriginalCandidate[]> {
@@ -67,12 +62,12 @@ async function originalCandidates(ideaId: number, title: string, values: { origi
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const ideaId = ideaIdFrom(params.ideaId);
+  const ideaId = recordIdFromAddress(params.ideaId);
   const locale = resolveLocale(request, user.locale);
   const database = db();
   const { fiscalCalendar } = await getAppSettings(database);
   const idea = await getIdeaDetail(database, ideaId, fiscalCalendar.timeZone);
-  if (!idea) throw new Response("Not found", { status: 404 });
+  if (!idea) throw notFound();
   const moves = movesFrom(idea.stage, "committee");
   const approving = moves.some((rule) => rule.to === "approved");
   const today = calendarDateIn(new Date(), fiscalCalendar.timeZone);
@@ -145,7 +140,7 @@ type NoteActionData = { intent: "note"; parentNoteId: string; body: string; erro
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const ideaId = ideaIdFrom(params.ideaId);
+  const ideaId = recordIdFromAddress(params.ideaId);
   const formData = await request.formData();
   const intent = formData.get("intent") ?? (formData.has("to") ? "move" : null);
   if (intent === "move" || intent === "findOriginal") return moveAction(request, user, ideaId, intent, formData);
@@ -180,7 +175,7 @@ async function moveAction(request: Request, user: CurrentUser, ideaId: number, i
     project: parsed.project,
   });
   if (result.ok) return redirect(`/committee/ideas/${ideaId}?${new URLSearchParams({ done: "moved", stage: to })}`);
-  if (result.problem === "pipeline.error.notFound") throw new Response("Not found", { status: 404 });
+  if (result.problem === "pipeline.error.notFound") throw notFound();
   const fieldErrors = moveFieldErrors(result);
   const problem: MoveProblem | null =
     Object.keys(fieldErrors).length > 0
@@ -204,7 +199,7 @@ async function scoreAction(user: CurrentUser, ideaId: number, formData: FormData
   }
   if (Object.keys(fieldErrors).length > 0) return json<ScoreActionData>({ intent: "score", values, fieldErrors, problem: null }, { status: 400 });
   const result = await saveScores(database, { ideaId, personId: user.personId, scores });
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (result !== "saved") {
     // Closed meanwhile, or a criterion was switched off while the form was open.
     const problem: MessageKey = result === "closed" ? "pipeline.scores.closed" : result === "own" ? "pipeline.scores.own" : "pipeline.scores.required";
@@ -223,7 +218,7 @@ async function noteAction(user: CurrentUser, ideaId: number, formData: FormData)
   if (trimmed.length > NOTE_MAX_LENGTH) return refuse("pipeline.notes.tooLong");
   if (parentValue && parentNoteId === null) return refuse("pipeline.notes.parentUnknown");
   const result = await addCommitteeNote(db(), { ideaId, authorPersonId: user.personId, body: trimmed, parentNoteId });
-  if (result.status === "notFound") throw new Response("Not found", { status: 404 });
+  if (result.status === "notFound") throw notFound();
   if (result.status !== "added") return refuse("pipeline.notes.parentUnknown");
   return redirect(`/committee/ideas/${ideaId}?done=note#note-${result.noteId}`);
 }

@@ -8,11 +8,12 @@ import { fiscalYearLabel } from "../i18n/format";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
 import { planTrend, yearIndicators } from "../services/indicators.server";
+import { notFound } from "../http-errors.server";
 
 /** A chart of the dashboard as an SVG image (server-rendered; the page shows the numbers too). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireDashboardScope(request);
-  if (scope.kind === "noDivision") throw new Response("Not found", { status: 404 });
+  if (scope.kind === "noDivision") throw notFound();
   const locale = resolveLocale(request, scope.user.locale);
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const database = db();
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unit: chart === "lg1" ? "percent" : "count",
     });
   } else {
-    throw new Response("Not found", { status: 404 });
+    throw notFound();
   }
   return new Response(svg, {
     headers: {

@@ -24,23 +24,17 @@ import { getIdeaDetail } from "../models/ideas.server";
 import { getScoreSummaryFor } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
-import { parseRecordId } from "../domain/record-id";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · นวัต` : "นวัต" }];
 
-function ideaIdFrom(value: string | undefined): number {
-  const ideaId = parseRecordId(value);
-  if (ideaId === null) throw new Response("Not found", { status: 404 });
-  return ideaId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const ideaId = ideaIdFrom(params.ideaId);
+  const ideaId = recordIdFromAddress(params.ideaId);
   const database = db();
   const { fiscalCalendar } = await getAppSettings(database);
   const idea = await getIdeaDetail(database, ideaId, fiscalCalendar.timeZone);
-  if (!idea) throw new Response("Not found", { status: 404 });
+  if (!idea) throw notFound();
   const viewerIsAuthor = idea.authors.some((author) => author.personId === user.personId);
   const [votes, comments, following, duplicates, scoreSummary] = await Promise.all([
     getVoteSummary(database, ideaId, user.personId),

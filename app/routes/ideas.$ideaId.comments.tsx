@@ -5,11 +5,11 @@ import { requireUser } from "../auth/current-user.server";
 import { CommentsSection } from "../components/comments-section";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { checkCommentBody } from "../domain/comment-body";
-import { parseRecordId } from "../domain/record-id";
 import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { addComment, getCommentThreadIdea, listComments } from "../models/comments.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "ความคิดเห็น · นวัต" }];
 
@@ -22,11 +22,10 @@ const MAX_ECHOED_LENGTH = 50_000;
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   const database = db();
   const idea = await getCommentThreadIdea(database, ideaId);
-  if (!idea) throw new Response("Not Found", { status: 404 });
+  if (!idea) throw notFound();
   return json({
     idea,
     comments: await listComments(database, ideaId),
@@ -37,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   const formData = await request.formData();
   const typed = String(formData.get("body") ?? "").slice(0, MAX_ECHOED_LENGTH);
   const checked = checkCommentBody(typed);
@@ -53,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     byCommittee: user.roles.includes("committee"),
     submissionToken: String(formData.get("submissionToken") ?? "").slice(0, 100) || null,
   });
-  if (result.status === "notFound") throw new Response("Not Found", { status: 404 });
+  if (result.status === "notFound") throw notFound();
   if (result.status === "closed") {
     const body: MessageKey = "engagement.comments.closed";
     return json({ fieldErrors: { body }, body: typed }, { status: 409 });

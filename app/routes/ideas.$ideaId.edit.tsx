@@ -17,7 +17,7 @@ import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorC
 import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
 import { personEntry } from "../domain/person-entry";
-import { parseRecordId } from "../domain/record-id";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
 
@@ -30,11 +30,10 @@ const LOCK_NOTICES: Record<AuthorLock, MessageKey> = { locked: REFUSALS.locked, 
 
 async function loadIdeaForAuthor(request: Request, ideaIdParam: string | undefined) {
   const user = await requireUser(request);
-  const ideaId = parseRecordId(ideaIdParam);
-  if (ideaId === null) throw new Response("Not found", { status: 404 });
+  const ideaId = recordIdFromAddress(ideaIdParam);
   const { fiscalCalendar } = await getAppSettings(db());
   const idea = await getIdeaDetail(db(), ideaId, fiscalCalendar.timeZone);
-  if (!idea) throw new Response("Not found", { status: 404 });
+  if (!idea) throw notFound();
   // Only an author may edit: anyone else gets 403, not a form.
   if (!idea.authors.some((author) => author.personId === user.personId)) throw new Response("Forbidden", { status: 403 });
   // Co-authors edit too: the co-author fields are checked against the submitter, not the editor.
@@ -71,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw") {
     const reason = String(formData.get("reason") ?? "").trim().slice(0, 500);
     const result = await withdrawIdea(database, { ideaId: idea.id, personId: user.personId, accountId: user.accountId, reason });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (result !== "ok") {
       const noSimilar: Awaited<ReturnType<typeof findSimilarIdeas>> = [];
       return json({ refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null }, { status: 409 });
@@ -87,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null }, { status: 400 });
   const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input });
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   // Review started (or the idea was withdrawn in another tab) while the author was typing: say
   // why, and the page shows the text sent back read-only (IdeaTextKept), so nothing is lost.
   if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null }, { status: 409 });

@@ -2,23 +2,21 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { parseRecordId } from "../domain/record-id";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { follow, isFollowing, unfollow } from "../models/follows.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 /** Nothing to show here: following lives on the idea page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   return redirect(`/ideas/${ideaId}`);
 }
 
 /** intent "follow" | "unfollow"; a plain form post goes back to `redirectTo`, a fetcher gets JSON. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent !== "follow" && intent !== "unfollow") throw new Response("Bad Request", { status: 400 });
@@ -26,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const database = db();
   if (intent === "follow") {
     const result = await follow(database, { ideaId, personId: user.personId });
-    if (result === "notFound") throw new Response("Not Found", { status: 404 });
+    if (result === "notFound") throw notFound();
   } else {
     await unfollow(database, { ideaId, personId: user.personId });
   }

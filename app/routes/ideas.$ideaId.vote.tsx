@@ -2,15 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { parseRecordId } from "../domain/record-id";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { addVote, getVoteSummary, removeVote } from "../models/votes.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 /** Nothing to show here: the vote lives on the idea page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   return redirect(`/ideas/${ideaId}`);
 }
 
@@ -20,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ideaId = parseRecordId(params.ideaId);
-  if (!ideaId) throw new Response("Not Found", { status: 404 });
+  const ideaId = recordIdFromAddress(params.ideaId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent !== "vote" && intent !== "unvote") throw new Response("Bad Request", { status: 400 });
@@ -31,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "vote"
       ? await addVote(database, { ideaId, personId: user.personId })
       : await removeVote(database, { ideaId, personId: user.personId });
-  if (result === "notFound") throw new Response("Not Found", { status: 404 });
+  if (result === "notFound") throw notFound();
 
   const redirectTo = formData.get("redirectTo");
   if (typeof redirectTo === "string" && redirectTo !== "") {

@@ -25,20 +25,15 @@ import {
   type FollowUpFieldErrors,
   type FollowUpFormValues,
 } from "../services/innovations.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.innovation.nameTh ?? "นวัตกรรม"} · นวัต` }];
-
-function innovationIdOf(param: string | undefined): number {
-  const innovationId = parseRecordId(param);
-  if (innovationId === null) throw new Response("Not found", { status: 404 });
-  return innovationId;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const database = db();
-  const innovation = await getInnovationDetail(database, innovationIdOf(params.innovationId));
-  if (!innovation) throw new Response("Not found", { status: 404 });
+  const innovation = await getInnovationDetail(database, recordIdFromAddress(params.innovationId));
+  if (!innovation) throw notFound();
   const [attachments, followUpAttachments, settings] = await Promise.all([
     listAttachments(database, "innovation", [innovation.id]),
     listAttachments(
@@ -67,7 +62,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const innovationId = innovationIdOf(params.innovationId);
+  const innovationId = recordIdFromAddress(params.innovationId);
   const actor = { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) };
   const database = db();
   const form = await readUploadForm(request);
@@ -90,14 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "addFollowUp") {
     const values = followUpFormValues(form.fields);
     const result = await addFollowUp(database, actor, { innovationId, values });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (!result.ok) return fail({ values, fieldErrors: result.fieldErrors });
     return redirect(`${here}?done=followUpAdded#follow-up-${result.followUpId}`);
   }
   if (intent === "removeFollowUp") {
     const followUpId = parseRecordId(String(form.fields.get("followUpId") ?? ""));
     const result = followUpId === null ? "notFound" : await removeFollowUp(database, actor, { innovationId, followUpId });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     return redirect(`${here}?done=followUpRemoved#follow-ups`);
   }
   throw new Response("Unknown intent", { status: 400 });

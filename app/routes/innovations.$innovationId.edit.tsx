@@ -5,33 +5,27 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { InnovationFields } from "../components/innovation-fields";
-import { parseRecordId } from "../domain/record-id";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { getInnovationDetail } from "../models/innovations.server";
 import { innovationFormValues, innovationValuesOf, updateInnovation } from "../services/innovations.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขชิ้นงานนวัตกรรม · นวัต" }];
 
-function innovationIdOf(param: string | undefined): number {
-  const innovationId = parseRecordId(param);
-  if (innovationId === null) throw new Response("Not found", { status: 404 });
-  return innovationId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "committee");
-  const innovation = await getInnovationDetail(db(), innovationIdOf(params.innovationId));
-  if (!innovation) throw new Response("Not found", { status: 404 });
+  const innovation = await getInnovationDetail(db(), recordIdFromAddress(params.innovationId));
+  if (!innovation) throw notFound();
   return json({ innovation: { id: innovation.id, nameTh: innovation.nameTh, nameEn: innovation.nameEn }, values: innovationValuesOf(innovation) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const innovationId = innovationIdOf(params.innovationId);
+  const innovationId = recordIdFromAddress(params.innovationId);
   const values = innovationFormValues(await request.formData());
   const result = await updateInnovation(db(), { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, { innovationId, values });
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
   return redirect(`/innovations/${innovationId}?done=saved`);
 }

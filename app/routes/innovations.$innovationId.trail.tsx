@@ -11,7 +11,6 @@ import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectStatusBadge } from "../components/project-fields";
 import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
-import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
 import type { AttachmentOwner } from "../../db/schema";
 import type { MessageKey } from "../i18n/messages.server";
@@ -22,24 +21,19 @@ import { getInnovationDetail, trailIdeasOfProject, type TrailEvent } from "../mo
 import { getProjectDetail } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import { readUploadForm, saveUploadedFile, STAGE_EVIDENCE_ROLES, uploadOwnerOf } from "../services/attachments.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `เส้นทางหลักฐานนวัตกรรม: ${data?.innovation.nameTh ?? ""} · นวัต` },
 ];
 
-function innovationIdOf(param: string | undefined): number {
-  const innovationId = parseRecordId(param);
-  if (innovationId === null) throw new Response("Not found", { status: 404 });
-  return innovationId;
-}
-
 /** Everything the five steps show, and the records a file may be attached to on this page. */
 async function loadTrail(innovationId: number) {
   const database = db();
   const innovation = await getInnovationDetail(database, innovationId);
-  if (!innovation) throw new Response("Not found", { status: 404 });
+  if (!innovation) throw notFound();
   const [project, ideas] = await Promise.all([getProjectDetail(database, innovation.project.id), trailIdeasOfProject(database, innovation.project.id)]);
-  if (!project) throw new Response("Not found", { status: 404 });
+  if (!project) throw notFound();
   const eventIds = ideas.flatMap((idea) => [idea.screening?.id, idea.presentation?.id]).filter((id): id is number => id !== undefined);
   const owners: Record<AttachmentOwner, number[]> = {
     idea: ideas.map((idea) => idea.id),
@@ -54,7 +48,7 @@ async function loadTrail(innovationId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const database = db();
-  const { innovation, project, ideas, owners } = await loadTrail(innovationIdOf(params.innovationId));
+  const { innovation, project, ideas, owners } = await loadTrail(recordIdFromAddress(params.innovationId));
   const [ideaFiles, eventFiles, projectFiles, innovationFiles, followUpFiles, authored, settings] = await Promise.all([
     listAttachments(database, "idea", owners.idea),
     listAttachments(database, "stage_event", owners.stage_event),
@@ -91,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const innovationId = innovationIdOf(params.innovationId);
+  const innovationId = recordIdFromAddress(params.innovationId);
   const form = await readUploadForm(request);
   if (form.fields.get("intent") !== "upload") throw new Response("Unknown intent", { status: 400 });
   const { owners } = await loadTrail(innovationId);

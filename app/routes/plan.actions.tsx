@@ -17,6 +17,7 @@ import { listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { isFiscalYearClosed } from "../services/participation-rule.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการประจำปี · นวัต" }];
 
@@ -86,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
       intent === "add"
         ? await addActivity(database, actor, fiscalYearBE, { title: parsed.input.title, planId: parsed.input.planId, status: parsed.input.status ?? "planned" })
         : await changeActivity(database, actor, { id: activityId, version: field("version"), patch: { title: parsed.input.title, planId: parsed.input.planId } });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (result !== "ok") return reply({ refusal: REFUSALS[result] }, 409);
     return done();
   }
@@ -94,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const status = values.status;
     if (!isActivityStatus(status)) return reply({ fieldErrors: { status: "reports.error.status" } }, 400);
     const result = await changeActivity(database, actor, { id: activityId, version: field("version"), patch: { status } });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (result !== "ok") return reply({ refusal: REFUSALS[result] }, 409);
     return done();
   }
@@ -102,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const direction = field("direction");
     if (direction !== "up" && direction !== "down") throw new Response("Unknown direction", { status: 400 });
     const result = await moveActivity(database, actor, { id: activityId, direction });
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (result === "closed") return reply({ refusal: REFUSALS.closed }, 409);
     return done();
   }

@@ -11,6 +11,7 @@ import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteLpaScore, listLpaHistory, saveLpaScore } from "../models/lpa.server";
 import { participationSettings } from "../services/participation-rule.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "คะแนน LPA · นวัต" }];
 
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const database = db();
   if (intent === "delete") {
     const result = await deleteLpaScore(database, actor, Number(field("fiscalYear")));
-    if (result === "notFound") throw new Response("Not found", { status: 404 });
+    if (result === "notFound") throw notFound();
     if (result === "closed") return json<ActionResult>({ values: emptyValues(), fieldErrors: {}, refusal: "reports.error.closed" }, { status: 409 });
     return redirect("/plan/lpa?deleted=1");
   }

@@ -29,20 +29,15 @@ import {
   type MilestoneFieldErrors,
   type MilestoneValues,
 } from "../services/projects.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.nameTh ?? "โครงการ"} · นวัต` }];
-
-function projectIdOf(param: string | undefined): number {
-  const projectId = parseRecordId(param);
-  if (projectId === null) throw new Response("Not found", { status: 404 });
-  return projectId;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const database = db();
-  const project = await getProjectDetail(database, projectIdOf(params.projectId));
-  if (!project) throw new Response("Not found", { status: 404 });
+  const project = await getProjectDetail(database, recordIdFromAddress(params.projectId));
+  if (!project) throw notFound();
   const [attachments, settings] = await Promise.all([listAttachments(database, "project", [project.id]), getAppSettings(database)]);
   return json({
     project: { ...project, members: sortByThaiName(project.members, (member) => member.nameTh) },
@@ -62,7 +57,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const projectId = projectIdOf(params.projectId);
+  const projectId = recordIdFromAddress(params.projectId);
   const actor = { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) };
   const database = db();
   const form = await readUploadForm(request);
@@ -96,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     throw new Response("Unknown intent", { status: 400 });
   }
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   return redirect(`/projects/${projectId}?done=milestone#milestones`);
 }
 

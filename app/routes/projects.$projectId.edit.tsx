@@ -7,7 +7,6 @@ import { FormNotice } from "../components/forms";
 import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { personEntry } from "../domain/person-entry";
-import { parseRecordId } from "../domain/record-id";
 import { resolveLocale } from "../i18n/locale.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
@@ -21,19 +20,14 @@ import {
   updateProject,
   type ProjectFormValues,
 } from "../services/projects.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขโครงการ · นวัต" }];
 
-function projectIdOf(param: string | undefined): number {
-  const projectId = parseRecordId(param);
-  if (projectId === null) throw new Response("Not found", { status: 404 });
-  return projectId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const project = await getProjectDetail(db(), projectIdOf(params.projectId));
-  if (!project) throw new Response("Not found", { status: 404 });
+  const project = await getProjectDetail(db(), recordIdFromAddress(params.projectId));
+  if (!project) throw notFound();
   const { fiscalCalendar } = await getAppSettings(db());
   const options = await loadProjectFormOptions(db(), {
     locale: resolveLocale(request, user.locale),
@@ -58,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const projectId = projectIdOf(params.projectId);
+  const projectId = recordIdFromAddress(params.projectId);
   const formData = await request.formData();
   const values = projectFormValues(formData);
   const database = db();
@@ -72,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fieldErrors = { ...(await projectInputProblems(database, parsed.input, { update: parsed.input })), ...parsed.fieldErrors };
   if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors, memberProblems }, { status: 400 });
   const result = await updateProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, projectId, parsed.input);
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (!result.ok) return json({ values, fieldErrors: result.fieldErrors, memberProblems }, { status: result.fieldErrors.status === "projects.error.moveRefused" ? 409 : 400 });
   return redirect(`/projects/${projectId}?done=saved`);
 }

@@ -5,25 +5,19 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { InnovationFields } from "../components/innovation-fields";
-import { parseRecordId } from "../domain/record-id";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { countProjectInnovations } from "../models/innovations.server";
 import { getProjectDetail } from "../models/projects.server";
 import { deliverInnovation, emptyInnovationFormValues, innovationFormValues } from "../services/innovations.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "ส่งมอบชิ้นงานนวัตกรรม · นวัต" }];
 
-function projectIdOf(param: string | undefined): number {
-  const projectId = parseRecordId(param);
-  if (projectId === null) throw new Response("Not found", { status: 404 });
-  return projectId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "committee");
-  const project = await getProjectDetail(db(), projectIdOf(params.projectId));
-  if (!project) throw new Response("Not found", { status: 404 });
+  const project = await getProjectDetail(db(), recordIdFromAddress(params.projectId));
+  if (!project) throw notFound();
   const first = (await countProjectInnovations(db(), project.id)) === 0;
   return json({
     project: { id: project.id, nameTh: project.nameTh, nameEn: project.nameEn, status: project.status, ideaCount: project.ideas.length },
@@ -34,11 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "committee");
-  const projectId = projectIdOf(params.projectId);
+  const projectId = recordIdFromAddress(params.projectId);
   const formData = await request.formData();
   const values = innovationFormValues(formData);
   const result = await deliverInnovation(db(), { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, { projectId, values });
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: result.fieldErrors.project ? 409 : 400 });
   return redirect(`/innovations/${result.innovationId}?done=${result.first ? "deliveredFirst" : "delivered"}`);
 }

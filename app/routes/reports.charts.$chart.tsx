@@ -6,6 +6,7 @@ import { resolveLocale } from "../i18n/locale.server";
 import { fiscalYearLabel } from "../i18n/format";
 import { translate } from "../i18n/messages.server";
 import { planTrend } from "../services/indicators.server";
+import { notFound } from "../http-errors.server";
 
 /**
  * The plan's trend charts for the yearly roll-up, as SVG images for the report's readers (the
@@ -14,7 +15,7 @@ import { planTrend } from "../services/indicators.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "executive", "committee", "admin");
   const chart = params.chart;
-  if (chart !== "lg1" && chart !== "projects" && chart !== "innovations") throw new Response("Not found", { status: 404 });
+  if (chart !== "lg1" && chart !== "projects" && chart !== "innovations") throw notFound();
   const locale = resolveLocale(request, user.locale);
   const trend = await planTrend(db());
   const svg = trendChartSvg({

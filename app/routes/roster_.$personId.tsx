@@ -19,21 +19,15 @@ import { employedOn, getPersonDetail } from "../models/roster.server";
 import { organisationToday } from "../models/settings.server";
 import { createStaffAccount, endEmployment, loadPersonFormOptions, moveDivision, personFormDefaults, startEmployment } from "../services/roster-people.server";
 import { personTraining } from "../services/training-figures.server";
-import { parseRecordId } from "../domain/record-id";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "ข้อมูลบุคลากร · นวัต" }];
-
-function personIdOf(param: string | undefined): number {
-  const personId = parseRecordId(param);
-  if (personId === null) throw new Response("Not found", { status: 404 });
-  return personId;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");
   const database = db();
-  const person = await getPersonDetail(database, personIdOf(params.personId));
-  if (!person) throw new Response("Not found", { status: 404 });
+  const person = await getPersonDetail(database, recordIdFromAddress(params.personId));
+  if (!person) throw notFound();
   const [{ rows: training, totals }, options, todayDate] = await Promise.all([personTraining(database, person.personId), loadPersonFormOptions(database), organisationToday(database)]);
   // Personal data (PDPA): opening a person's record is a sensitive read and is logged.
   await recordAudit(database, {
@@ -61,7 +55,7 @@ type ActionError = { intent: string; field: string; error: MessageKey; params?: 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
-  const personId = personIdOf(params.personId);
+  const personId = recordIdFromAddress(params.personId);
   const actor = { accountId: user.accountId, ipAddress: clientAddress(request) };
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -72,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "end") {
     const result = await endEmployment(database, actor, personId, values.endDate);
     if (!result.ok) {
-      if ("notFound" in result) throw new Response("Not found", { status: 404 });
+      if ("notFound" in result) throw notFound();
       return fail(result);
     }
   } else if (intent === "rehire" || intent === "move") {
@@ -82,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await startEmployment(database, actor, personId, { rawStartDate: values.startDate, divisionId: Number(values.rehireDivisionId), divisionCodeById })
         : await moveDivision(database, actor, personId, { rawEffectiveDate: values.effectiveDate, divisionId: Number(values.divisionId), divisionCodeById });
     if (!result.ok) {
-      if ("notFound" in result) throw new Response("Not found", { status: 404 });
+      if ("notFound" in result) throw notFound();
       return fail(result);
     }
   } else if (intent === "account") {

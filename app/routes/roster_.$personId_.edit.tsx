@@ -9,21 +9,15 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getPersonDetail } from "../models/roster.server";
 import { loadPersonFormOptions, parsePersonForm, personFormFromDetail, personFormValues, updatePerson } from "../services/roster-people.server";
-import { parseRecordId } from "../domain/record-id";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขข้อมูลบุคลากร · นวัต" }];
-
-function personIdOf(param: string | undefined): number {
-  const personId = parseRecordId(param);
-  if (personId === null) throw new Response("Not found", { status: 404 });
-  return personId;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr");
   const database = db();
-  const person = await getPersonDetail(database, personIdOf(params.personId));
-  if (!person) throw new Response("Not found", { status: 404 });
+  const person = await getPersonDetail(database, recordIdFromAddress(params.personId));
+  if (!person) throw notFound();
   const { divisions, categories } = await loadPersonFormOptions(database);
   return json({
     personId: person.personId,
@@ -36,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
-  const personId = personIdOf(params.personId);
+  const personId = recordIdFromAddress(params.personId);
   const values = personFormValues(await request.formData());
   const database = db();
   const options = await loadPersonFormOptions(database);
@@ -44,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const { employeeCode: _code, divisionId: _division, employmentStart: _start, employmentEnd: _end, ...fields } = parsed.input;
   const result = await updatePerson(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, personId, fields);
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   return redirect(`/roster/${personId}?saved=${result === "saved" ? "details" : "unchanged"}`);
 }
 

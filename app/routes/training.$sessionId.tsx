@@ -12,15 +12,16 @@ import { resolveLocale } from "../i18n/locale.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listAttendanceForExport } from "../models/training.server";
-import { editSession, loadSessionFormOptions, readSessionForm, removeSession, sessionFormFromRow, sessionIdParam } from "../services/training-sessions.server";
+import { editSession, loadSessionFormOptions, readSessionForm, removeSession, sessionFormFromRow } from "../services/training-sessions.server";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "การอบรม · นวัต" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");
   const database = db();
-  const session = await getSession(database, sessionIdParam(params.sessionId));
-  if (!session) throw new Response("Not found", { status: 404 });
+  const session = await getSession(database, recordIdFromAddress(params.sessionId));
+  if (!session) throw notFound();
   const [attendance, { planOptions }] = await Promise.all([listAttendanceForExport(database, { sessionId: session.id }), loadSessionFormOptions(database)]);
   return json({
     session,
@@ -34,7 +35,7 @@ type ActionData = { values: SessionFormValues | null; fieldErrors: SessionFieldE
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
-  const sessionId = sessionIdParam(params.sessionId);
+  const sessionId = recordIdFromAddress(params.sessionId);
   const actor = { accountId: user.accountId, ipAddress: clientAddress(request) };
   const formData = await request.formData();
   const database = db();
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (formData.get("confirm") !== "yes") return json<ActionData>({ values: null, fieldErrors: {}, refusal: "training.deleteConfirmNeeded" }, { status: 400 });
     const session = await getSession(database, sessionId);
     const result = await removeSession(database, actor, sessionId);
-    if (result === "notFound" || !session) throw new Response("Not found", { status: 404 });
+    if (result === "notFound" || !session) throw notFound();
     return redirect(`/training?fy=${session.fiscalYear}&deleted=1`);
   }
   if (intent !== "save") return json<ActionData>({ values: null, fieldErrors: {}, refusal: "form.fixErrors" }, { status: 400 });
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values, parsed } = readSessionForm(formData, planIds);
   if (!parsed.ok) return json<ActionData>({ values, fieldErrors: parsed.fieldErrors, refusal: null }, { status: 400 });
   const result = await editSession(database, actor, sessionId, parsed.input);
-  if (result === "notFound") throw new Response("Not found", { status: 404 });
+  if (result === "notFound") throw notFound();
   return redirect(`/training/${sessionId}?saved=${result === "saved" ? "updated" : "unchanged"}`);
 }
 

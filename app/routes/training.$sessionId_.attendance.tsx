@@ -11,7 +11,8 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listSessionRoster, type SessionRosterRow } from "../models/training.server";
 import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
-import { sessionIdParam } from "../services/training-sessions.server";
+import { recordIdFromAddress } from "../http-errors.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "บันทึกผู้เข้าอบรม · นวัต" }];
 
@@ -38,8 +39,8 @@ function groupByDivision(rows: SessionRosterRow[]): Group[] {
 }
 
 async function loadSession(param: string | undefined) {
-  const session = await getSession(db(), sessionIdParam(param));
-  if (!session) throw new Response("Not found", { status: 404 });
+  const session = await getSession(db(), recordIdFromAddress(param));
+  if (!session) throw notFound();
   return session;
 }
 
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (Object.keys(form.errors).length > 0) return reply({ errors: form.errors, notice: null, refusal: "form.fixErrors" }, 400);
   const result = await saveSessionAttendance(db(), { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId: session.id, shown: form.shown, ticked: form.ticked });
-  if (result.status === "notFound") throw new Response("Not found", { status: 404 });
+  if (result.status === "notFound") throw notFound();
   if (result.status === "notEmployed") {
     const errors = Object.fromEntries(result.personIds.map((id) => [String(id), "training.error.notEmployed" as MessageKey]));
     return reply({ errors, notice: null, refusal: "form.fixErrors" }, 400);

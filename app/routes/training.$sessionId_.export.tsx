@@ -5,14 +5,15 @@ import { recordAudit } from "../models/audit.server";
 import { getSession, listAttendanceForExport } from "../models/training.server";
 import { attendanceCsv } from "../services/training-export.server";
 import { csvFileResponse } from "../services/roster-list.server";
-import { sessionIdParam } from "../services/training-sessions.server";
+import { recordIdFromAddress } from "../http-errors.server";
+import { notFound } from "../http-errors.server";
 
 /** One session's attendance as CSV (UTF-8 with BOM, formula-safe); `employee_code,hours` import back. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");
   const database = db();
-  const session = await getSession(database, sessionIdParam(params.sessionId));
-  if (!session) throw new Response("Not found", { status: 404 });
+  const session = await getSession(database, recordIdFromAddress(params.sessionId));
+  if (!session) throw notFound();
   const rows = await listAttendanceForExport(database, { sessionId: session.id });
   await recordAudit(database, {
     actorAccountId: user.accountId,

@@ -8,28 +8,29 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession } from "../models/training.server";
 import { commitAttendanceImport, previewAttendanceImport } from "../services/training-attendance.server";
-import { sessionIdParam } from "../services/training-sessions.server";
+import { recordIdFromAddress } from "../http-errors.server";
 import { answerImport } from "../services/roster-upload.server";
+import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "นำเข้าผู้เข้าอบรม · นวัต" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr");
-  const session = await getSession(db(), sessionIdParam(params.sessionId));
-  if (!session) throw new Response("Not found", { status: 404 });
+  const session = await getSession(db(), recordIdFromAddress(params.sessionId));
+  if (!session) throw notFound();
   return json({ session });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
-  const sessionId = sessionIdParam(params.sessionId);
+  const sessionId = recordIdFromAddress(params.sessionId);
   return answerImport(request, `/training/${sessionId}/import`, async (input) => {
     const database = db();
     const result =
       input.step === "check"
         ? await previewAttendanceImport(database, sessionId, input.text)
         : await commitAttendanceImport(database, { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId, text: input.text, fingerprint: input.fingerprint, fileName: input.fileName });
-    if (result.status === "notFound") throw new Response("Not found", { status: 404 });
+    if (result.status === "notFound") throw notFound();
     return result;
   });
 }

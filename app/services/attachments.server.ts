@@ -26,6 +26,7 @@ import {
   type AttachmentMeta,
 } from "../models/attachments.server";
 import { recordAudit } from "../models/audit.server";
+import { notFound } from "../http-errors.server";
 
 type Actor = { accountId: string; ipAddress?: string };
 
@@ -194,7 +195,7 @@ export const STAGE_EVIDENCE_ROLES: readonly Role[] = ["committee", "executive"];
 /** The file as a download: stored type, safe name, never sniffed, never cached by a proxy. */
 export async function attachmentResponse(db: Database, meta: AttachmentMeta): Promise<Response> {
   const data = await getAttachmentData(db, meta.id);
-  if (!data) throw new Response("Not found", { status: 404 });
+  if (!data) throw notFound();
   const kind = kindOfContentType(meta.contentType);
   const inline = kind?.inline ?? false;
   return new Response(new Uint8Array(data), {

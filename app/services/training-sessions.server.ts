@@ -5,7 +5,6 @@ import { DEFAULT_PLAN_CODE, parseSessionForm, SESSION_FIELDS, type SessionFormVa
 import { recordAudit } from "../models/audit.server";
 import { getAppSettings } from "../models/settings.server";
 import { deleteSession, insertSession, listPlanOptions, lockSession, recordedHours, updateSession, type SessionRow } from "../models/training.server";
-import { parseRecordId } from "../domain/record-id";
 
 export type Actor = { accountId: string; ipAddress: string };
 
@@ -123,9 +122,3 @@ export async function removeSession(db: Database, actor: Actor, sessionId: numbe
   });
 }
 
-/** A session id from the address, or a 404. */
-export function sessionIdParam(param: string | undefined): number {
-  const sessionId = parseRecordId(param);
-  if (sessionId === null) throw new Response("Not found", { status: 404 });
-  return sessionId;
-}
