@@ -51,6 +51,6 @@ export const trainingAttendance = pgTable(
   (t) => [
     primaryKey({ columns: [t.sessionId, t.personId] }),
     index("training_attendance_person_idx").on(t.personId),
-    check("training_attendance_hours", sql`${t.hours} >= 0`),
+    check("training_attendance_hours", sql`${t.hours} > 0`),
   ],
 );

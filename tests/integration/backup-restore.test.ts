@@ -1,16 +1,16 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle, type OpenOptions } from "../../db/client.server";
+import { MIGRATIONS_FOLDER, openDatabase, type DatabaseHandle, type OpenOptions } from "../../db/client.server";
 import { projectRoot } from "../../db/project-root.server";
 import { appSettings } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
-import { engineName, queryRows, snapshotEveryTable, testDatabaseUrl } from "./test-database";
+import { engineName, expectDatabaseError, queryRows, snapshotEveryTable, testDatabaseUrl } from "./test-database";
 
 // db:backup and db:restore through the command line, as an operator runs them, on the engine
 // this run uses: PGlite (a data folder) or PostgreSQL (a fresh database on TEST_DATABASE_URL).
@@ -78,6 +78,31 @@ async function firstIdeaTitle(handle: DatabaseHandle): Promise<string> {
   return row.title;
 }
 
+/** The nth statement of a committed migration, as the migrator runs it. */
+function migrationStatement(file: string, index: number): string {
+  return readFileSync(path.join(MIGRATIONS_FOLDER, file), "utf8").split("--> statement-breakpoint")[index];
+}
+
+/**
+ * Rows a database migrated from before a rule holds, which the rule refuses when written now: a
+ * 0-hour attendance (migration 0012 checks new rows only). A dump puts its rows back before its
+ * constraints, and a restore must give them back as they were.
+ */
+async function addRowsFromBeforeTheRules(handle: DatabaseHandle): Promise<void> {
+  // Three transactions, as in a database that lived through the migration (an ALTER TABLE in the
+  // insert's transaction would wait for the deferred participation trigger the insert queued).
+  await handle.db.execute(sql`alter table training_attendance drop constraint training_attendance_hours`);
+  const zero = await queryRows(
+    handle.db,
+    sql`insert into training_attendance (session_id, person_id, hours)
+        select s.id, p.id, 0 from training_sessions s cross join people p
+        where not exists (select 1 from training_attendance a where a.session_id = s.id and a.person_id = p.id)
+        order by s.id, p.id limit 1 returning person_id`,
+  );
+  expect(zero).toHaveLength(1);
+  await handle.db.execute(sql.raw(migrationStatement("0012_attendance_hours_positive.sql", 1)));
+}
+
 beforeAll(async () => {
   subject = await createSubject();
   await withDatabase(async (handle) => {
@@ -86,6 +111,7 @@ beforeAll(async () => {
     // Writes of our own on top of the demo: Thai text and JSON must survive the round trip.
     await handle.db.insert(appSettings).values({ key: "before_backup", value: { text: "สำรองข้อมูล", n: 1 } });
     await handle.db.execute(sql`update ideas set title = title || ' (แก้ไขก่อนสำรอง)' where id = (select min(id) from ideas)`);
+    await addRowsFromBeforeTheRules(handle);
   });
 });
 
@@ -127,6 +153,9 @@ describe(`db:backup and db:restore on ${engineName}`, () => {
       }
       expect(await handle.db.select().from(appSettings).where(eq(appSettings.key, "after_backup"))).toEqual([]);
       expect(await firstIdeaTitle(handle)).toBe(titleAtBackup);
+      expect(restored.training_attendance.filter((row) => JSON.parse(row).hours === 0)).toHaveLength(1);
+      // The rules came back with the rows: new rows are still checked.
+      expect(await expectDatabaseError(handle.db.execute(sql`update training_attendance set hours = 0 where hours > 0`))).toBe("23514");
       // The restored database still takes writes (sequences restored with the rows).
       await handle.db.insert(appSettings).values({ key: "after_restore", value: { ok: true } });
       await handle.db.execute(sql`insert into idea_comments (idea_id, author_person_id, body) select idea_id, author_person_id, 'หลังกู้คืน' from idea_comments limit 1`);

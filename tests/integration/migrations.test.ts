@@ -3,11 +3,12 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { MIGRATIONS_FOLDER, openDatabase } from "../../db/client.server";
-import { accountRoles, accounts, employmentPeriods, people, staffCategories } from "../../db/schema";
+import { accountRoles, accounts, employmentPeriods, people, staffCategories, trainingAttendance, trainingSessions } from "../../db/schema";
 import {
   createTestDatabase,
   engineName,
   expectDatabaseError,
+  migrateUpTo,
   queryRows,
   schemaTables,
   tableName,
@@ -159,3 +160,56 @@ describe(`migrations (${engineName})`, () => {
     });
   });
 });
+
+// Rules added to the database after data was stored under the older, looser ones: the migration
+// must apply to such a database and keep what it holds; new rows follow the rule.
+describe(`migrating a database that holds rows from before a rule (${engineName})`, () => {
+  let test: TestDatabase;
+  let personId: number;
+  let otherPersonId: number;
+  let sessionId: number;
+
+  beforeAll(async () => {
+    test = await createTestDatabase({ migrate: false });
+    await migrateUpTo(test, "0011_training_session_submission_token");
+    const db = test.handle.db;
+    const [category] = await db.insert(staffCategories).values({ code: "before_rules", nameTh: "ทดสอบ", nameEn: "Test" }).returning();
+    const person = (employeeCode: string) => ({ employeeCode, prefixTh: "นาง", firstNameTh: "บันทึก", lastNameTh: "ก่อนกฎ", positionTh: "ทดสอบ", categoryId: category.id });
+    const [first, second] = await db.insert(people).values([person("BR001"), person("BR002")]).returning();
+    [personId, otherPersonId] = [first.id, second.id];
+    const [session] = await db
+      .insert(trainingSessions)
+      .values({ title: "อบรมก่อนกฎ", startDate: "2025-06-02", endDate: "2025-06-02", hours: 6, fiscalYear: 2568 })
+      .returning();
+    sessionId = session.id;
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it("0012: attendance of 0 hours typed before the rule stays; a new 0-hour row is refused", async () => {
+    const db = test.handle.db;
+    // Allowed until 0012 (the check was hours >= 0).
+    await db.insert(trainingAttendance).values({ sessionId, personId, hours: 0 });
+
+    await test.handle.migrate();
+    expect(await queryRows(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual([{ n: journal.entries.length }]);
+    const kept = await db.select({ hours: trainingAttendance.hours }).from(trainingAttendance);
+    expect(kept).toEqual([{ hours: 0 }]);
+    // The constraint is there, checks new rows, and says it has not checked the old ones.
+    const [constraint] = await queryRows<{ definition: string; validated: boolean }>(
+      db,
+      sql`select pg_get_constraintdef(oid) as definition, convalidated as validated from pg_constraint where conname = 'training_attendance_hours'`,
+    );
+    expect(constraint).toEqual({ definition: "CHECK ((hours > (0)::numeric)) NOT VALID", validated: false });
+    const code = await expectDatabaseError(
+      db.execute(sql`insert into training_attendance (session_id, person_id, hours) values (${sessionId}, ${otherPersonId}, 0)`),
+    );
+    expect(code).toBe(CHECK_VIOLATION);
+    // The old row can be corrected as any other (the checklist's upsert), and then the
+    // constraint can be validated.
+    await db.execute(sql`update training_attendance set hours = 6 where session_id = ${sessionId} and person_id = ${personId}`);
+    await db.execute(sql`alter table training_attendance validate constraint training_attendance_hours`);
+  });
+});
+

@@ -1,8 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { eq, is, sql, type SQL } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+import { MIGRATIONS_FOLDER, openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { setDatabase } from "../../db/runtime.server";
 import * as schema from "../../db/schema";
 import { people } from "../../db/schema";
@@ -56,6 +64,38 @@ export async function createTestDatabase(options: { migrate?: boolean; onQuery?:
       await withAdminConnection(testDatabaseUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * Apply the committed migrations up to and including `lastTag` (e.g. "0011_…"), as a database
+ * made before the later ones has them: data written then can be put in before `handle.migrate()`
+ * applies the rest. Works on a database created with `migrate: false`.
+ */
+export async function migrateUpTo(database: Pick<TestDatabase, "handle" | "databaseUrl">, lastTag: string): Promise<void> {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
+  if (last < 0) throw new Error(`no migration ${lastTag}`);
+  const entries = journal.entries.slice(0, last + 1);
+  const folder = mkdtempSync(path.join(tmpdir(), "nawat-migrations-"));
+  try {
+    mkdirSync(path.join(folder, "meta"));
+    writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+    for (const { tag } of entries) copyFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), path.join(folder, `${tag}.sql`));
+    if (!database.databaseUrl) {
+      // drizzle keeps the PGlite instance it wraps as $client (as db/backup.server.ts reads it).
+      const client = (database.handle.db as unknown as { $client: PGlite }).$client;
+      await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
+      return;
+    }
+    const client = postgres(database.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 async function withAdminConnection<T>(url: string, run: (admin: postgres.Sql) => Promise<T>): Promise<T> {

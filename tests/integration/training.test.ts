@@ -13,7 +13,9 @@ import { createSession, editSession, removeSession } from "../../app/services/tr
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { accounts, auditLog, employmentPeriods, people, trainingAttendance, trainingSessions } from "../../db/schema";
 import { routeClient } from "./route-client";
-import { engineName, findPersonId, queryRows, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
+import { engineName, expectDatabaseError, findPersonId, queryRows, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
+
+const CHECK_VIOLATION = "23514";
 
 let db: Database;
 let raceHandle: DatabaseHandle | undefined;
@@ -194,6 +196,21 @@ describe(`attendance (${engineName})`, () => {
     const before = await snapshotEveryTable(db);
     expect(await saveSessionAttendance(db, actor, { sessionId, shown: [leaver], ticked: new Map([[leaver, 12]]) })).toEqual({ status: "notEmployed", personIds: [leaver] });
     expect(await snapshotEveryTable(db)).toEqual(before);
+  });
+
+  it("the database refuses 0 hours (or less) written with SQL, past the services: inserted or updated", async () => {
+    const sessionId = await createSession(db, actor, sessionInput());
+    const personId = await findPersonId(db, "LS026");
+    for (const hours of ["0", "-1"]) {
+      const code = await expectDatabaseError(
+        db.execute(sql`insert into training_attendance (session_id, person_id, hours) values (${sessionId}, ${personId}, ${hours}::numeric)`),
+      );
+      expect(code, `${hours} hours`).toBe(CHECK_VIOLATION);
+    }
+    await db.execute(sql`insert into training_attendance (session_id, person_id, hours) values (${sessionId}, ${personId}, 0.25)`);
+    const code = await expectDatabaseError(db.execute(sql`update training_attendance set hours = 0 where session_id = ${sessionId} and person_id = ${personId}`));
+    expect(code).toBe(CHECK_VIOLATION);
+    expect(await attendanceRows(sessionId)).toEqual([{ person_id: personId, hours: "0.25", n: 1 }]);
   });
 
   it("the database refuses a second row for the same person and session", async () => {
