@@ -76,12 +76,13 @@ async function ideaTextColumns(db: Database, input: IdeaInput) {
 async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPersonId: number, input: IdeaInput) {
   const coAuthors = [...new Set(input.coAuthorPersonIds)].filter((id) => id !== submitterPersonId);
   await db.delete(ideaAuthors).where(eq(ideaAuthors.ideaId, ideaId));
+  // Authors cannot vote on their own idea: a co-author who had voted loses that vote here, before
+  // becoming an author (the database refuses an author row beside their vote: migration 0013).
+  await removeVotesOfAuthors(db, ideaId, [submitterPersonId, ...coAuthors]);
   await db.insert(ideaAuthors).values([
     { ideaId, personId: submitterPersonId, isSubmitter: true },
     ...coAuthors.map((personId) => ({ ideaId, personId, isSubmitter: false })),
   ]);
-  // Authors cannot vote on their own idea: a co-author who had voted loses that vote here.
-  await removeVotesOfAuthors(db, ideaId, [submitterPersonId, ...coAuthors]);
   // Authors follow their idea (stage changes and comments reach them).
   await db
     .insert(ideaFollowers)

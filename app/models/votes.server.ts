@@ -29,7 +29,8 @@ async function isAuthorOf(db: Database, ideaId: number, personId: number): Promi
 /**
  * One vote per person per idea (the primary key is the rule): the counter moves only when a
  * row was really inserted, so it stays equal to the rows whatever runs at the same time.
- * No vote on an idea the person authored or co-authored, nor on a closed one.
+ * No vote on an idea the person authored or co-authored ("own", before the database's trigger
+ * would refuse the row: migration 0013), nor on a closed one.
  */
 export async function addVote(db: Database, params: { ideaId: number; personId: number }): Promise<AddVoteResult> {
   return db.transaction(async (tx) => {
@@ -72,8 +73,10 @@ export async function removeVote(db: Database, params: { ideaId: number; personI
 /**
  * No vote on one's own idea, also for someone who voted and became an author afterwards (added as
  * a co-author on edit): their votes on it go, and the counter moves by the rows really deleted.
- * Call it in the transaction that writes the authors, holding the idea's row lock (updateIdea's
- * FOR UPDATE): addVote waits for that lock and then sees them as authors, so none slips in.
+ * Call it in the transaction that writes the authors, before writing them (the database refuses
+ * an author row beside that person's vote on the idea, migration 0013), holding the idea's row
+ * lock (updateIdea's FOR UPDATE): addVote waits for that lock and then sees them as authors, so
+ * none slips in.
  */
 export async function removeVotesOfAuthors(tx: Database, ideaId: number, authorPersonIds: readonly number[]): Promise<number> {
   if (authorPersonIds.length === 0) return 0;

@@ -121,7 +121,10 @@ export const ideaTags = pgTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.tagId] }), index("idea_tags_tag_idx").on(t.tagId)],
 );
 
-/** One vote per person per idea: the primary key is the rule. */
+/**
+ * One vote per person per idea: the primary key is the rule. No vote by an author of the idea:
+ * triggers on this table and idea_authors (migration 0013, decision 023).
+ */
 export const ideaVotes = pgTable(
   "idea_votes",
   {

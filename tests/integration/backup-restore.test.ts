@@ -85,8 +85,9 @@ function migrationStatement(file: string, index: number): string {
 
 /**
  * Rows a database migrated from before a rule holds, which the rule refuses when written now: a
- * 0-hour attendance (migration 0012 checks new rows only). A dump puts its rows back before its
- * constraints, and a restore must give them back as they were.
+ * 0-hour attendance (migration 0012 checks new rows only) and an author's vote on their idea (the
+ * triggers of 0013 check new rows only). A dump puts its rows back before its constraints and
+ * triggers, and a restore must give them back as they were.
  */
 async function addRowsFromBeforeTheRules(handle: DatabaseHandle): Promise<void> {
   // Three transactions, as in a database that lived through the migration (an ALTER TABLE in the
@@ -101,6 +102,18 @@ async function addRowsFromBeforeTheRules(handle: DatabaseHandle): Promise<void> 
   );
   expect(zero).toHaveLength(1);
   await handle.db.execute(sql.raw(migrationStatement("0012_attendance_hours_positive.sql", 1)));
+
+  await handle.db.execute(sql`alter table idea_votes disable trigger idea_votes_not_by_authors`);
+  const authorVote = await queryRows<{ idea_id: number }>(
+    handle.db,
+    sql`insert into idea_votes (idea_id, person_id)
+        select a.idea_id, a.person_id from idea_authors a
+        where not exists (select 1 from idea_votes v where v.idea_id = a.idea_id and v.person_id = a.person_id)
+        order by a.idea_id, a.person_id limit 1 returning idea_id`,
+  );
+  expect(authorVote).toHaveLength(1);
+  await handle.db.execute(sql`update ideas set vote_count = vote_count + 1 where id = ${authorVote[0].idea_id}`);
+  await handle.db.execute(sql`alter table idea_votes enable trigger idea_votes_not_by_authors`);
 }
 
 beforeAll(async () => {
@@ -156,6 +169,12 @@ describe(`db:backup and db:restore on ${engineName}`, () => {
       expect(restored.training_attendance.filter((row) => JSON.parse(row).hours === 0)).toHaveLength(1);
       // The rules came back with the rows: new rows are still checked.
       expect(await expectDatabaseError(handle.db.execute(sql`update training_attendance set hours = 0 where hours > 0`))).toBe("23514");
+      const authorVotes = sql`select count(*)::int as n from idea_votes v join idea_authors a on a.idea_id = v.idea_id and a.person_id = v.person_id`;
+      expect(await queryRows(handle.db, authorVotes)).toEqual([{ n: 1 }]);
+      const newAuthorVote = sql`insert into idea_votes (idea_id, person_id)
+        select a.idea_id, a.person_id from idea_authors a
+        where not exists (select 1 from idea_votes v where v.idea_id = a.idea_id and v.person_id = a.person_id) limit 1`;
+      expect(await expectDatabaseError(handle.db.execute(newAuthorVote))).toBe("23514");
       // The restored database still takes writes (sequences restored with the rows).
       await handle.db.insert(appSettings).values({ key: "after_restore", value: { ok: true } });
       await handle.db.execute(sql`insert into idea_comments (idea_id, author_person_id, body) select idea_id, author_person_id, 'หลังกู้คืน' from idea_comments limit 1`);

@@ -1,9 +1,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { MIGRATIONS_FOLDER, openDatabase } from "../../db/client.server";
-import { accountRoles, accounts, employmentPeriods, people, staffCategories, trainingAttendance, trainingSessions } from "../../db/schema";
+import {
+  accountRoles,
+  accounts,
+  employmentPeriods,
+  ideaAuthors,
+  ideas,
+  ideaVotes,
+  people,
+  staffCategories,
+  trainingAttendance,
+  trainingSessions,
+} from "../../db/schema";
 import {
   createTestDatabase,
   engineName,
@@ -161,13 +172,14 @@ describe(`migrations (${engineName})`, () => {
   });
 });
 
-// Rules added to the database after data was stored under the older, looser ones: the migration
-// must apply to such a database and keep what it holds; new rows follow the rule.
+// Rules added to the database after data was stored under the older, looser ones: the migrations
+// must apply to such a database and keep what it holds; new rows follow the rules.
 describe(`migrating a database that holds rows from before a rule (${engineName})`, () => {
   let test: TestDatabase;
   let personId: number;
   let otherPersonId: number;
   let sessionId: number;
+  let ideaId: number;
 
   beforeAll(async () => {
     test = await createTestDatabase({ migrate: false });
@@ -182,18 +194,29 @@ describe(`migrating a database that holds rows from before a rule (${engineName}
       .values({ title: "อบรมก่อนกฎ", startDate: "2025-06-02", endDate: "2025-06-02", hours: 6, fiscalYear: 2568 })
       .returning();
     sessionId = session.id;
+    // Allowed until 0012 (the check was hours >= 0).
+    await db.insert(trainingAttendance).values({ sessionId, personId, hours: 0 });
+    // Allowed until 0013 in the database (only the code refused it): an author's vote on their idea.
+    const [idea] = await db
+      .insert(ideas)
+      .values({ title: "ไอเดียก่อนกฎ", problem: "ปัญหา", solution: "วิธีแก้", benefit: "ประโยชน์", fiscalYear: 2568, voteCount: 1 })
+      .returning();
+    ideaId = idea.id;
+    await db.insert(ideaAuthors).values({ ideaId, personId, isSubmitter: true });
+    await db.insert(ideaVotes).values({ ideaId, personId });
+
+    await test.handle.migrate();
   });
   afterAll(async () => {
     await test?.drop();
   });
 
+  it("applies every later migration", async () => {
+    expect(await queryRows(test.handle.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual([{ n: journal.entries.length }]);
+  });
+
   it("0012: attendance of 0 hours typed before the rule stays; a new 0-hour row is refused", async () => {
     const db = test.handle.db;
-    // Allowed until 0012 (the check was hours >= 0).
-    await db.insert(trainingAttendance).values({ sessionId, personId, hours: 0 });
-
-    await test.handle.migrate();
-    expect(await queryRows(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual([{ n: journal.entries.length }]);
     const kept = await db.select({ hours: trainingAttendance.hours }).from(trainingAttendance);
     expect(kept).toEqual([{ hours: 0 }]);
     // The constraint is there, checks new rows, and says it has not checked the old ones.
@@ -211,5 +234,12 @@ describe(`migrating a database that holds rows from before a rule (${engineName}
     await db.execute(sql`update training_attendance set hours = 6 where session_id = ${sessionId} and person_id = ${personId}`);
     await db.execute(sql`alter table training_attendance validate constraint training_attendance_hours`);
   });
-});
 
+  it("0013: an author's vote stored before the rule stays, counted; a new one is refused", async () => {
+    const db = test.handle.db;
+    expect(await db.select({ personId: ideaVotes.personId }).from(ideaVotes).where(eq(ideaVotes.ideaId, ideaId))).toEqual([{ personId }]);
+    expect(await db.select({ voteCount: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId))).toEqual([{ voteCount: 1 }]);
+    await db.insert(ideaAuthors).values({ ideaId, personId: otherPersonId });
+    expect(await expectDatabaseError(db.insert(ideaVotes).values({ ideaId, personId: otherPersonId }))).toBe(CHECK_VIOLATION);
+  });
+});

@@ -6,7 +6,7 @@ import type { IdeaStage } from "../../app/domain/idea-stages";
 import { updateIdea, type IdeaInput } from "../../app/models/ideas.server";
 import { addVote, getVoteSummary, removeVote } from "../../app/models/votes.server";
 import { action as voteAction, loader as voteLoader } from "../../app/routes/ideas.$ideaId.vote";
-import { engineName, findPersonId, withDemoDatabaseForFile } from "./test-database";
+import { engineName, findPersonId, pgErrorCode, queryRows, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
 /** For the races on PostgreSQL: a handle with more connections than the default test pool. */
@@ -187,6 +187,105 @@ describe(`a voter who becomes an author (${engineName})`, () => {
       expect(await counts(ideaId), `idea ${ideaId}`).toEqual({ voteCount: 0, rows: 0 });
       expect(await getVoteSummary(db, ideaId, voter), `idea ${ideaId}`).toMatchObject({ viewerHasVoted: false, viewerIsAuthor: true });
     }
+  });
+});
+
+/** Await a statement the database must refuse: its SQLSTATE and the constraint it names. */
+async function refusal(promise: Promise<unknown>): Promise<{ code: string | undefined; constraint: string | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    let current: unknown = error;
+    let constraint: string | undefined;
+    for (let depth = 0; current && depth < 5 && !constraint; depth++) {
+      const found = current as { constraint?: unknown; constraint_name?: unknown };
+      const name = found.constraint_name ?? found.constraint; // postgres.js, PGlite
+      if (typeof name === "string") constraint = name;
+      current = (current as { cause?: unknown }).cause;
+    }
+    return { code: pgErrorCode(error), constraint };
+  }
+  throw new Error("expected the database to refuse the statement, but it succeeded");
+}
+
+const voteByAuthor = { code: "23514", constraint: "idea_votes_not_by_authors" };
+const authorWhoVoted = { code: "23514", constraint: "idea_authors_have_not_voted" };
+
+describe(`the database refuses a vote on one's own idea, past the service (${engineName})`, () => {
+  it("a vote row by the submitter or a co-author, written with SQL: refused, nothing counted", async () => {
+    const [submitter, coAuthor, voter] = await Promise.all(["LS011", "LS012", "LS013"].map(personIdOf));
+    const ideaId = await createIdea([submitter, coAuthor]);
+    expect(await addVote(db, { ideaId, personId: voter })).toBe("added");
+    for (const personId of [submitter, coAuthor]) {
+      expect(await refusal(db.execute(sql`insert into idea_votes (idea_id, person_id) values (${ideaId}, ${personId})`))).toEqual(voteByAuthor);
+      // What addVote does, without its check: the row and the counter in one transaction.
+      const vote = db.transaction(async (tx) => {
+        await tx.update(ideas).set({ voteCount: sql`${ideas.voteCount} + 1` }).where(eq(ideas.id, ideaId));
+        await tx.insert(ideaVotes).values({ ideaId, personId });
+      });
+      expect(await refusal(vote)).toEqual(voteByAuthor);
+    }
+    // Moving someone's vote onto their own idea is a vote on it too.
+    const other = await createIdea([await personIdOf("LS010")]);
+    expect(await addVote(db, { ideaId: other, personId: submitter })).toBe("added");
+    expect(await refusal(db.execute(sql`update idea_votes set idea_id = ${ideaId} where idea_id = ${other} and person_id = ${submitter}`))).toEqual(voteByAuthor);
+    expect(await counts(ideaId)).toEqual({ voteCount: 1, rows: 1 });
+    expect(await counts(other)).toEqual({ voteCount: 1, rows: 1 });
+    // The service still answers first, with its own word.
+    expect(await addVote(db, { ideaId, personId: coAuthor })).toBe("own");
+  });
+
+  it("an author row for someone whose vote on the idea stands: refused; once the vote is gone, accepted", async () => {
+    const [submitter, voter] = await Promise.all(["LS011", "LS014"].map(personIdOf));
+    const ideaId = await createIdea([submitter]);
+    expect(await addVote(db, { ideaId, personId: voter })).toBe("added");
+    expect(await refusal(db.insert(ideaAuthors).values({ ideaId, personId: voter }))).toEqual(authorWhoVoted);
+    expect(await removeVote(db, { ideaId, personId: voter })).toBe("removed");
+    await db.insert(ideaAuthors).values({ ideaId, personId: voter });
+    expect(await getVoteSummary(db, ideaId, voter)).toEqual({ voteCount: 0, viewerHasVoted: false, viewerIsAuthor: true });
+  });
+
+  // Two connections: one writes and holds its transaction open, the other writes the other row
+  // for the same person and idea. Without the trigger taking the idea's row, neither would see
+  // the other's uncommitted row and both would commit.
+  it.runIf(engineName === "postgres").each([
+    { first: "author row", second: "vote", expected: voteByAuthor },
+    { first: "vote", second: "author row", expected: authorWhoVoted },
+  ])("an uncommitted $first and a $second by the same person at the same moment, with SQL: the $second waits, then is refused", async ({ first, expected }) => {
+    const [submitter, person] = await Promise.all(["LS011", "LS015"].map(personIdOf));
+    const ideaId = await createIdea([submitter]);
+    const writeVote = (on: Database) => on.execute(sql`insert into idea_votes (idea_id, person_id) values (${ideaId}, ${person})`);
+    const writeAuthor = (on: Database) => on.execute(sql`insert into idea_authors (idea_id, person_id) values (${ideaId}, ${person})`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const firstWritten = new Promise<void>((resolve) => (written = resolve));
+    const firstTransaction = raceDb.transaction(async (tx) => {
+      await (first === "vote" ? writeVote(tx) : writeAuthor(tx));
+      written();
+      await released;
+    });
+    await firstWritten;
+    const second = refusal(first === "vote" ? writeAuthor(raceDb) : writeVote(raceDb));
+    // Until the second statement waits for the first transaction's lock (bounded: without the
+    // lock it would not wait, and the test fails below).
+    const waiting = async () => {
+      const rows = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      return Number(rows[0].n) > 0;
+    };
+    for (let attempt = 0; attempt < 50 && !(await waiting()); attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await firstTransaction;
+    expect(await second).toEqual(expected);
+    const [row] = await queryRows<{ votes: number; authors: number }>(
+      db,
+      sql`select (select count(*)::int from idea_votes where idea_id = ${ideaId} and person_id = ${person}) as votes,
+                 (select count(*)::int from idea_authors where idea_id = ${ideaId} and person_id = ${person}) as authors`,
+    );
+    expect(row).toEqual(first === "vote" ? { votes: 1, authors: 0 } : { votes: 0, authors: 1 });
   });
 });
 
