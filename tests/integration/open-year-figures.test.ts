@@ -10,7 +10,7 @@ import { ideaFunnel, openYearFigures } from "../../app/models/open-year-figures.
 import { getParticipationRule, participationSummary } from "../../app/models/participation.server";
 import { getAppSettings } from "../../app/models/settings.server";
 import { upsertAttendance } from "../../app/models/training.server";
-import { addVote } from "../../app/models/votes.server";
+import { addVote, removeVotesOfAuthors } from "../../app/models/votes.server";
 import { openDatabase, type Database } from "../../db/client.server";
 import {
   accounts,
@@ -79,6 +79,13 @@ async function expectFresh(moments: readonly Date[]) {
 
 const pick = <T>(list: readonly T[], index: number): T | undefined => (list.length === 0 ? undefined : list[index % list.length]);
 
+/** An author row more, as an edit writes it: the person's vote on the idea goes first (migration 0013 refuses both). */
+const addCoAuthor = (on: Database, ideaId: number, personId: number) =>
+  on.transaction(async (tx) => {
+    await removeVotesOfAuthors(tx, ideaId, [personId]);
+    await tx.insert(ideaAuthors).values({ ideaId, personId }).onConflictDoNothing();
+  });
+
 /** An instant a share of the way through the year (a negative share: before it). */
 function instantInYear(share: number) {
   const start = new Date("2026-10-01T00:00:00+07:00").getTime();
@@ -133,7 +140,7 @@ async function apply(step: Write) {
     }
     case "coAuthor": {
       const idea = pick(yearIdeas, step.idea);
-      if (idea) await db.insert(ideaAuthors).values({ ideaId: idea.id, personId: pick(personIds, step.person)! }).onConflictDoNothing();
+      if (idea) await addCoAuthor(db, idea.id, pick(personIds, step.person)!);
       return;
     }
     case "withdraw":
@@ -407,7 +414,7 @@ describe(`an open year's figures, cached in the database, are never stale (${eng
       await Promise.all(
         personIds.flatMap((personId) => [
           addComment(on, { ideaId: idea.id, authorPersonId: personId, body: "พร้อมกัน", byCommittee: false }),
-          on.insert(ideaAuthors).values({ ideaId: idea.id, personId }).onConflictDoNothing(),
+          addCoAuthor(on, idea.id, personId),
           read(),
           read(),
         ]),
