@@ -21,7 +21,6 @@ import { englishMessagesForBrowser, type AppLocale } from "./i18n/messages.serve
 import stylesheet from "./styles/app.css";
 import { NotificationBell } from "./components/notification-bell";
 import { countUnread } from "./models/notifications.server";
-import { getAppSettings } from "./models/settings.server";
 import { db } from "../db/runtime.server";
 
 // Every page sets Thai and Latin text in both weights: preloading all four faces fetches them
@@ -36,12 +35,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, refreshedCookie } = await getRequestAuth(request);
+  // The settings come with the session check, which needs their time zone.
+  const { user, refreshedCookie, settings } = await getRequestAuth(request);
   const locale = resolveLocale(request, user?.locale ?? null);
-  const [settings, unreadNotifications] = await Promise.all([
-    getAppSettings(db()),
-    user && !user.mustChangePassword ? countUnread(db(), user.personId) : Promise.resolve(0),
-  ]);
+  const unreadNotifications = user && !user.mustChangePassword ? await countUnread(db(), user.personId) : 0;
   const headers = new Headers();
   if (refreshedCookie) headers.append("Set-Cookie", refreshedCookie);
   return json(

@@ -1,13 +1,18 @@
 import { redirect } from "@remix-run/node";
 import { db } from "../../db/runtime.server";
-import { calendarDateIn } from "../domain/calendar-date";
 import { hasAnyRole, type Role } from "../domain/roles";
 import { getSignedInAccount, type SignedInAccount } from "../models/accounts.server";
+import { getAppSettings, organisationTodayOf, type AppSettings } from "../models/settings.server";
 import { readSession } from "./session.server";
 
 export type CurrentUser = SignedInAccount & { sessionId: string };
 
-type RequestAuth = { user: CurrentUser | null; refreshedCookie: string | null };
+/**
+ * What every request reads first: who is signed in, and the organisation's settings (whose time
+ * zone says what "today" is for that check). The root layout takes the settings from here, so a
+ * page still reads them once.
+ */
+type RequestAuth = { user: CurrentUser | null; refreshedCookie: string | null; settings: AppSettings };
 
 /**
  * Header the Express server sets on every HTTP request to a new random id (overwriting whatever a
@@ -41,12 +46,13 @@ export function forgetRequest(requestId: string): void {
 }
 
 async function loadRequestAuth(request: Request): Promise<RequestAuth> {
-  const session = await readSession(request);
-  if (!session.accountId) return { user: null, refreshedCookie: session.refreshedCookie };
-  // "Today" for the division lookup: Bangkok time is close enough for which division someone is in.
-  const account = await getSignedInAccount(db(), session.accountId, calendarDateIn(new Date(), "Asia/Bangkok"));
-  if (!account) return { user: null, refreshedCookie: session.refreshedCookie };
-  return { user: { ...account, sessionId: session.sessionId }, refreshedCookie: session.refreshedCookie };
+  const [session, settings] = await Promise.all([readSession(request), getAppSettings(db())]);
+  if (!session.accountId) return { user: null, refreshedCookie: session.refreshedCookie, settings };
+  // "Today" (has the person left? which division are they in?) is the organisation's, as at sign-in
+  // (organisationToday), from the settings read beside the session rather than in another query.
+  const account = await getSignedInAccount(db(), session.accountId, organisationTodayOf(settings));
+  if (!account) return { user: null, refreshedCookie: session.refreshedCookie, settings };
+  return { user: { ...account, sessionId: session.sessionId }, refreshedCookie: session.refreshedCookie, settings };
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {

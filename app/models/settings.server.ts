@@ -30,8 +30,12 @@ export async function getAppSettings(db: Database): Promise<AppSettings> {
 
 /** Today's date (YYYY-MM-DD) in the organisation's time zone, from the settings. */
 export async function organisationToday(db: Database, now: Date = new Date()): Promise<string> {
-  const { fiscalCalendar } = await getAppSettings(db);
-  return calendarDateIn(now, fiscalCalendar.timeZone);
+  return organisationTodayOf(await getAppSettings(db), now);
+}
+
+/** organisationToday from settings already read. */
+export function organisationTodayOf(settings: AppSettings, now: Date = new Date()): string {
+  return calendarDateIn(now, settings.fiscalCalendar.timeZone);
 }
 
 /** Write one setting, replacing what it held. */

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { getCurrentUser } from "../../app/auth/current-user.server";
+import { startSession } from "../../app/auth/session.server";
 import { signIn } from "../../app/auth/sign-in.server";
 import { THAI_FISCAL_CALENDAR } from "../../app/domain/fiscal-year";
 import { setAccountDisabled } from "../../app/models/accounts.server";
@@ -98,6 +100,20 @@ describe(`account status (${engineName})`, () => {
     expect(await statusInList("LS038")).toBe("left");
     expect(await statusOnAccountPage("LS038")).toBe("left");
     expect(await signIn(db, { username: "LS038", password: DEMO_PASSWORD, ipAddress: "10.9.0.2", now: INSTANT })).toEqual({ ok: false, reason: "disabled" });
+    await endEmployment("LS038", null);
+  });
+
+  it("a session already open ends when the person has left by the organisation's clock, not Bangkok's", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: INSTANT });
+    await endEmployment("LS038", "2026-12-07"); // Bangkok's today at INSTANT
+    const cookie = (await startSession(await accountIdOf("LS038"))).split(";")[0];
+    // A new Request each time: the check is remembered per request.
+    const signedIn = async () => (await getCurrentUser(new Request("http://localhost/ideas", { headers: { Cookie: cookie } })))?.username ?? null;
+    expect(await signedIn()).toBe("LS038");
+    await saveFiscalCalendar(db, EAST_OF_BANGKOK); // the organisation is already on the 8th
+    expect(await signedIn()).toBeNull();
+    await saveFiscalCalendar(db, THAI_FISCAL_CALENDAR);
+    expect(await signedIn()).toBe("LS038");
     await endEmployment("LS038", null);
   });
 });
