@@ -124,3 +124,28 @@ export async function markRead(db: Database, personId: number, ids: readonly num
     .returning({ id: notifications.id });
   return updated.length;
 }
+
+/**
+ * The person opens one of their own notifications: it is read from then on (an open of one
+ * already read keeps its first reading time). Returns where it points, or null when it is not
+ * theirs or does not exist, with nothing changed.
+ */
+export async function openNotification(
+  db: Database,
+  personId: number,
+  notificationId: number,
+): Promise<{ ideaId: number | null; payload: unknown } | null> {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.recipientPersonId, personId)))
+    .returning({ ideaId: notifications.ideaId, payload: notifications.payload });
+  return row ?? null;
+}
+
+/** Where a notification leads: its idea, at the comment it is about; null when it has no idea. */
+export function notificationHref(ideaId: number | null, payload: unknown): string | null {
+  if (ideaId === null) return null;
+  const commentId = (payload as { commentId?: unknown } | null)?.commentId;
+  return typeof commentId === "number" && Number.isInteger(commentId) ? `/ideas/${ideaId}#comment-${commentId}` : `/ideas/${ideaId}`;
+}

@@ -116,7 +116,9 @@ export default function NotificationsPage() {
               item.kind === "stage_changed" && item.toStage
                 ? t("engagement.notification.stageChangedTo", { actor, stage: t(`stage.${item.toStage}`) })
                 : t(KIND_MESSAGES[item.kind] ?? "engagement.notification.other", { actor });
-            const href = item.ideaId ? `/ideas/${item.ideaId}${item.commentId ? `#comment-${item.commentId}` : ""}` : null;
+            // Through /notifications/:id/open, which marks it read on the way to the idea. A plain
+            // link without data-discover: a full page load, never fetched before the click.
+            const href = item.ideaId ? `/notifications/${item.id}/open` : null;
             return (
               <article key={item.id} className="card">
                 <p>
@@ -125,7 +127,7 @@ export default function NotificationsPage() {
                   {item.ideaTitle && href ? (
                     <>
                       {": "}
-                      <Link to={href}>{item.ideaTitle}</Link>
+                      <a href={href}>{item.ideaTitle}</a>
                     </>
                   ) : null}
                 </p>

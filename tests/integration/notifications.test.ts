@@ -4,7 +4,9 @@ import { accounts, ideaAuthors, ideas, notifications } from "../../db/schema";
 import { startSession } from "../../app/auth/session.server";
 import { follow, isFollowing, unfollow } from "../../app/models/follows.server";
 import { countUnread, listNotifications, markRead, notifyIdeaAuthors } from "../../app/models/notifications.server";
+import { loader as rootLoader } from "../../app/root";
 import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/notifications";
+import { loader as openLoader } from "../../app/routes/notifications_.$notificationId.open";
 import { engineName, findPersonId, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
@@ -145,5 +147,74 @@ describe(`the notifications page (${engineName})`, () => {
     expect(await countUnread(db, me)).toBe(1);
     await post({ intent: "readAll" });
     expect(await countUnread(db, me)).toBe(0);
+  });
+});
+
+describe(`opening a notification (${engineName})`, () => {
+  /** A thrown Response is what Remix would send. */
+  async function open(cookie: string, notificationId: string): Promise<Response> {
+    try {
+      return (await openLoader({ request: new Request(`http://localhost/notifications/${notificationId}/open`, { headers: { Cookie: cookie } }), params: { notificationId }, context: {} })) as Response;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+  async function cookieOf(username: string): Promise<string> {
+    const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
+    return (await startSession(account.id)).split(";")[0];
+  }
+  /** The count on the bell, as the layout answers it. */
+  async function bellCount(cookie: string): Promise<number> {
+    const response = (await rootLoader({ request: new Request("http://localhost/ideas", { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
+    return ((await response.json()) as { user: { unreadNotifications: number } }).user.unreadNotifications;
+  }
+  const readAtOf = async (id: number) => (await db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)))[0]?.readAt;
+
+  it("the owner's link marks it read and goes on to the idea, at the comment; the bell counts one fewer", async () => {
+    const me = await freshPerson("LS027");
+    const idea = await createIdea([me]);
+    const actor = await personIdOf("LS026");
+    await notifyIdeaAuthors(db, { ideaId: idea.id, kind: "comment", actorPersonId: actor, payload: { commentId: 7 } });
+    await notifyIdeaAuthors(db, { ideaId: idea.id, kind: "stage_changed", actorPersonId: actor, payload: { to: "screening" } });
+    const [stageNotice, commentNotice] = await listNotifications(db, me, { limit: 2 });
+    const cookie = await cookieOf("LS027");
+    expect(await bellCount(cookie)).toBe(2);
+
+    const opened = await open(cookie, String(commentNotice.id));
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe(`/ideas/${idea.id}#comment-7`);
+    expect(await readAtOf(commentNotice.id)).toBeInstanceOf(Date);
+    expect(await readAtOf(stageNotice.id)).toBeNull();
+    expect(await countUnread(db, me)).toBe(1);
+    expect(await bellCount(cookie)).toBe(1);
+
+    // Opening it again goes to the same place and changes nothing: it was read the first time.
+    const firstRead = await readAtOf(commentNotice.id);
+    const again = await open(cookie, String(commentNotice.id));
+    expect(again.headers.get("Location")).toBe(`/ideas/${idea.id}#comment-7`);
+    expect(await readAtOf(commentNotice.id)).toEqual(firstRead);
+
+    const second = await open(cookie, String(stageNotice.id));
+    expect(second.headers.get("Location")).toBe(`/ideas/${idea.id}`);
+    expect(await bellCount(cookie)).toBe(0);
+  });
+
+  it("another person's notification, or an id that is none, is a 404 and nothing changes", async () => {
+    const me = await freshPerson("LS004");
+    const someoneElse = await freshPerson("LS029");
+    const theirs = await createIdea([someoneElse]);
+    await notifyIdeaAuthors(db, { ideaId: theirs.id, kind: "comment", actorPersonId: null });
+    const [theirNotice] = await listNotifications(db, someoneElse, { limit: 1 });
+    const cookie = await cookieOf("LS004");
+
+    expect((await open(cookie, String(theirNotice.id))).status).toBe(404);
+    expect(await readAtOf(theirNotice.id)).toBeNull();
+    expect(await countUnread(db, someoneElse)).toBe(1);
+    for (const junk of ["abc", "0", "-1", "1e3", "2147483648", "999999999"]) {
+      expect((await open(cookie, junk)).status, junk).toBe(404);
+    }
+    expect(await countUnread(db, me)).toBe(0);
+    expect(await countUnread(db, someoneElse)).toBe(1);
   });
 });

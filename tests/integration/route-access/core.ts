@@ -32,5 +32,7 @@ export const coreRoutes: Record<string, RouteAccess> = {
   // Signed in, and then only the comment's author (403 for anyone else).
   "comments.$commentId": { loader: "signed-in", action: "signed-in", params: () => ({ commentId: "1" }) },
   notifications: { loader: "signed-in", action: "signed-in" },
+  // Signed in, and then only the notification's recipient (404 for anyone else's).
+  "notifications_.$notificationId.open": { loader: "signed-in", params: () => ({ notificationId: "1" }) },
 };
 
