@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { indicatorStrategies, indicatorTargets, indicators, lpaScores, plans, projects, strategies } from "../../db/schema";
+import { fiscalYearSettings, indicatorStrategies, indicatorTargets, indicators, lpaScores, plans, projects, strategies } from "../../db/schema";
 
 export type PlanTree = {
   id: number;
@@ -114,6 +114,16 @@ export async function saveIndicatorTargets(
     changes.push({ indicatorId: target.indicatorId, fiscalYear: target.fiscalYear, before: previous, after: target.targetValue });
   }
   return changes;
+}
+
+/**
+ * The fiscal years that are closed (their figures frozen). `lock`: in a transaction, hold them
+ * (FOR SHARE) so none is reopened under a write that relies on it.
+ */
+export async function closedFiscalYears(db: Database, options: { lock?: boolean } = {}): Promise<Set<number>> {
+  const query = db.select({ fiscalYear: fiscalYearSettings.fiscalYear }).from(fiscalYearSettings).where(isNotNull(fiscalYearSettings.closedAt));
+  const rows = options.lock ? await query.for("share") : await query;
+  return new Set(rows.map((row) => row.fiscalYear));
 }
 
 export async function setIndicatorCountMode(db: Database, indicatorId: number, countMode: "per_year" | "cumulative") {

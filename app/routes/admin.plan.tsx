@@ -9,7 +9,7 @@ import { fiscalYearRange } from "../domain/fiscal-year";
 import type { MessageKey } from "../i18n/messages.server";
 import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
-import { getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
+import { closedFiscalYears, getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
 import { notFound } from "../http-errors.server";
 
@@ -22,8 +22,9 @@ async function planFiscalYears() {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const [tree, indicators, fiscalYears] = await Promise.all([getPlanTree(db()), listIndicatorsWithTargets(db()), planFiscalYears()]);
-  return json({ tree, indicators, fiscalYears });
+  const [tree, indicators, fiscalYears, closed] = await Promise.all([getPlanTree(db()), listIndicatorsWithTargets(db()), planFiscalYears(), closedFiscalYears(db())]);
+  // A closed year's targets are shown, not editable (the service refuses a change too).
+  return json({ tree, indicators, fiscalYears, closedYears: fiscalYears.filter((year) => closed.has(year)) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,11 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PlanAdminPage() {
-  const { tree, indicators, fiscalYears } = useLoaderData<typeof loader>();
+  const { tree, indicators, fiscalYears, closedYears } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, locale } = useI18n(planMessages);
+  const { t, fiscalYear, locale, number } = useI18n(planMessages);
   const errorsFor = (intent: string): Record<string, MessageKey> => (actionData?.intent === intent ? actionData.fieldErrors : {});
   const typed = (intent: string, field: string) => (actionData?.intent === intent ? actionData.submitted[field] : undefined);
   const targetErrors = errorsFor("targets");
@@ -63,6 +64,7 @@ export default function PlanAdminPage() {
 
       <section aria-labelledby="targets-heading">
         <h2 id="targets-heading">{t("planAdmin.targets")}</h2>
+        {closedYears.length > 0 ? <p className="muted">{t("planAdmin.closedYearsNote")}</p> : null}
         <Form method="post">
           <input type="hidden" name="intent" value="targets" />
           <div className="table-wrap">
@@ -73,6 +75,12 @@ export default function PlanAdminPage() {
                   {fiscalYears.map((year) => (
                     <th key={year} scope="col" className="num">
                       {fiscalYear(year, true)}
+                      {closedYears.includes(year) ? (
+                        <>
+                          {" "}
+                          <span className="badge">{t("planAdmin.closedYear")}</span>
+                        </>
+                      ) : null}
                     </th>
                   ))}
                   <th scope="col">{t("planAdmin.countMode")}</th>
@@ -88,6 +96,18 @@ export default function PlanAdminPage() {
                       const field = `target-${indicator.id}-${year}`;
                       const error = targetErrors[field];
                       const current = indicator.targets[year];
+                      if (closedYears.includes(year)) {
+                        return (
+                          <td key={year} className="num">
+                            {current === null || current === undefined ? "–" : number(current)}
+                            {error ? (
+                              <p className="field__error" id={`${field}-error`}>
+                                {t(error)}
+                              </p>
+                            ) : null}
+                          </td>
+                        );
+                      }
                       return (
                         <td key={year} className="num">
                           <input

@@ -4,6 +4,7 @@ import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
   CodeTakenError,
+  closedFiscalYears,
   createPlan,
   createProject,
   createStrategy,
@@ -24,7 +25,9 @@ export type PlanAdminResult = { ok: true } | { ok: false; fieldErrors: Record<st
 
 /**
  * Save the targets grid: fields `target-<indicatorId>-<fiscalYear>` and `countMode-<indicatorId>`.
- * All-or-nothing: one bad value saves nothing, and every bad field gets its message.
+ * All-or-nothing: one bad value saves nothing, and every bad field gets its message. A closed
+ * year's target is not changed (PRODUCT.md §6: past figures never move): a field of a closed year
+ * that differs from the saved target is refused; one that repeats it is no change.
  */
 export async function saveTargetsForm(
   db: Database,
@@ -32,26 +35,27 @@ export async function saveTargetsForm(
   formData: FormData,
   fiscalYears: number[],
 ): Promise<PlanAdminResult> {
-  const indicators = await listIndicatorsWithTargets(db);
-  const fieldErrors: Record<string, MessageKey> = {};
-  const targets: { indicatorId: number; fiscalYear: number; targetValue: number | null }[] = [];
-  const countModes: { indicatorId: number; countMode: "per_year" | "cumulative" }[] = [];
-  for (const indicator of indicators) {
-    for (const fiscalYear of fiscalYears) {
-      const field = `target-${indicator.id}-${fiscalYear}`;
-      const raw = formData.get(field);
-      if (typeof raw !== "string") continue;
-      const parsed = parseTargetInput(raw.slice(0, 32), indicator.unit);
-      if (!parsed.ok) fieldErrors[field] = TARGET_PROBLEMS[parsed.problem];
-      else targets.push({ indicatorId: indicator.id, fiscalYear, targetValue: parsed.value });
+  return db.transaction(async (tx) => {
+    const [indicators, closedYears] = await Promise.all([listIndicatorsWithTargets(tx), closedFiscalYears(tx, { lock: true })]);
+    const fieldErrors: Record<string, MessageKey> = {};
+    const targets: { indicatorId: number; fiscalYear: number; targetValue: number | null }[] = [];
+    const countModes: { indicatorId: number; countMode: "per_year" | "cumulative" }[] = [];
+    for (const indicator of indicators) {
+      for (const fiscalYear of fiscalYears) {
+        const field = `target-${indicator.id}-${fiscalYear}`;
+        const raw = formData.get(field);
+        if (typeof raw !== "string") continue;
+        const parsed = parseTargetInput(raw.slice(0, 32), indicator.unit);
+        if (!parsed.ok) fieldErrors[field] = TARGET_PROBLEMS[parsed.problem];
+        else if (closedYears.has(fiscalYear) && parsed.value !== (indicator.targets[fiscalYear] ?? null)) fieldErrors[field] = "planAdmin.yearClosed";
+        else targets.push({ indicatorId: indicator.id, fiscalYear, targetValue: parsed.value });
+      }
+      const mode = formData.get(`countMode-${indicator.id}`);
+      if (indicator.unit === "count" && (mode === "per_year" || mode === "cumulative") && mode !== indicator.countMode) {
+        countModes.push({ indicatorId: indicator.id, countMode: mode });
+      }
     }
-    const mode = formData.get(`countMode-${indicator.id}`);
-    if (indicator.unit === "count" && (mode === "per_year" || mode === "cumulative") && mode !== indicator.countMode) {
-      countModes.push({ indicatorId: indicator.id, countMode: mode });
-    }
-  }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  await db.transaction(async (tx) => {
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
     const changes = await saveIndicatorTargets(tx, targets);
     for (const change of changes) {
       await recordAudit(tx, {
@@ -74,8 +78,8 @@ export async function saveTargetsForm(
         ipAddress: actor.ipAddress,
       });
     }
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 function requiredText(formData: FormData, name: string, max = 300): string {

@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { action as planAdminAction } from "../../app/routes/admin.plan";
+import { action as planAdminAction, loader as planAdminLoader } from "../../app/routes/admin.plan";
+import { saveTargetsForm } from "../../app/services/plan-admin.server";
+import { closeFiscalYear, reopenFiscalYear } from "../../app/services/year-close.server";
 import type { Database } from "../../db/client.server";
-import { indicators, indicatorTargets } from "../../db/schema";
+import { accounts, indicators, indicatorTargets } from "../../db/schema";
 import { routeClient } from "./route-client";
 import { engineName, withDemoDatabaseForFile } from "./test-database";
 
@@ -12,7 +14,7 @@ let db: Database;
 withDemoDatabaseForFile((database) => {
   db = database.handle.db;
 });
-const { post } = routeClient(() => db);
+const { get, post } = routeClient(() => db);
 const ADMIN = "LS006";
 
 async function indicatorId(code: string): Promise<number> {
@@ -60,5 +62,63 @@ describe(`plan targets (${engineName})`, () => {
     expect(await targetOf(lg1, 2570)).toBe(85);
     expect(await targetOf(lg1, 2569)).toBe(100);
     expect(await targetOf(count.id, 2570)).toBe(150);
+  });
+});
+
+describe(`a closed year's targets (${engineName})`, () => {
+  const actor = { accountId: null, ipAddress: "127.0.0.1" };
+  const NOW = new Date("2026-11-25T10:00:00+07:00");
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    return data;
+  };
+
+  const admin = async () => {
+    const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, ADMIN));
+    return { accountId: account.id, ipAddress: "127.0.0.1" };
+  };
+
+  it("the service refuses to change one, saves nothing else of the form, and takes it again once the year is reopened", async () => {
+    const lg1 = await indicatorId("LG1");
+    expect(await closeFiscalYear(db, actor, 2567, NOW)).toBe("closed");
+    const before = await targetOf(lg1, 2567);
+    const closedField = `target-${lg1}-2567`;
+    const openField = `target-${lg1}-2570`;
+    const openBefore = await targetOf(lg1, 2570);
+    const changed = String((before ?? 50) + 5);
+    const adminActor = await admin();
+
+    const refused = await saveTargetsForm(db, adminActor, form({ [closedField]: changed, [openField]: "77" }), [2567, 2570]);
+    expect(refused).toEqual({ ok: false, fieldErrors: { [closedField]: "planAdmin.yearClosed" } });
+    expect(await targetOf(lg1, 2567)).toBe(before);
+    expect(await targetOf(lg1, 2570)).toBe(openBefore); // all or nothing
+    // Emptying it is a change too.
+    expect(await saveTargetsForm(db, adminActor, form({ [closedField]: "" }), [2567])).toMatchObject({ ok: false });
+
+    // The same value again (a form showing the saved target) is no change, and the rest is saved.
+    const same = before === null || before === undefined ? "" : String(before);
+    expect(await saveTargetsForm(db, adminActor, form({ [closedField]: same, [openField]: "77" }), [2567, 2570])).toEqual({ ok: true });
+    expect(await targetOf(lg1, 2570)).toBe(77);
+
+    expect(await reopenFiscalYear(db, actor, 2567, "แก้เป้าหมายที่บันทึกผิด")).toBe("reopened");
+    expect(await saveTargetsForm(db, adminActor, form({ [closedField]: changed }), [2567])).toEqual({ ok: true });
+    expect(await targetOf(lg1, 2567)).toBe(Number(changed));
+  });
+
+  it("the page shows a closed year read-only and answers a change to it with the message next to its field", async () => {
+    const lg1 = await indicatorId("LG1");
+    expect(await closeFiscalYear(db, actor, 2568, NOW)).toBe("closed");
+    const loaded = await get(planAdminLoader, "/admin/plan", ADMIN);
+    expect(loaded.status).toBe(200);
+    expect(((await loaded.json()) as { closedYears: number[] }).closedYears).toEqual([2568]);
+
+    const before = await targetOf(lg1, 2568);
+    const field = `target-${lg1}-2568`;
+    const response = await post(planAdminAction, "/admin/plan", ADMIN, { intent: "targets", [field]: String((before ?? 50) + 1) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Refusal).fieldErrors).toEqual({ [field]: "planAdmin.yearClosed" });
+    expect(await targetOf(lg1, 2568)).toBe(before);
+    expect(await reopenFiscalYear(db, actor, 2568, "ทดสอบ")).toBe("reopened");
   });
 });

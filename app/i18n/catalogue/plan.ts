@@ -43,6 +43,9 @@ export const th = {
   "planAdmin.codeTaken": "รหัสนี้มีอยู่แล้ว",
   "planAdmin.badNumber": "ต้องเป็นตัวเลข 0–1,000,000 หรือเว้นว่าง",
   "planAdmin.percentOver100": "ค่าเป้าหมายเป็นร้อยละ ต้องไม่เกิน 100",
+  "planAdmin.yearClosed": "ปีงบประมาณนี้ปิดแล้ว ค่าเป้าหมายจึงแก้ไขไม่ได้ ผู้ดูแลระบบเปิดปีอีกครั้งได้ที่หน้า “วิธีนับและปิดปี”",
+  "planAdmin.closedYear": "ปิดปีแล้ว",
+  "planAdmin.closedYearsNote": "ค่าเป้าหมายของปีที่ปิดแล้วแก้ไขไม่ได้ เพื่อให้ตัวเลขย้อนหลังไม่เปลี่ยน หากต้องแก้ ให้เปิดปีอีกครั้งที่หน้า “วิธีนับและปิดปี” ก่อน",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */
