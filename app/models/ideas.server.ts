@@ -18,7 +18,7 @@ import { calendarDateIn } from "../domain/calendar-date";
 import { authorLock, type IdeaStage } from "../domain/idea-stages";
 import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea-cursor";
 import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
-import { notifyIdeaAuthors } from "./notifications.server";
+import { notifyIdeaAuthors, notifyPeople } from "./notifications.server";
 import { assignmentCovers, authorWasInDivision } from "./people-sql.server";
 import { removeVotesOfAuthors } from "./votes.server";
 
@@ -72,13 +72,24 @@ async function ideaTextColumns(db: Database, input: IdeaInput) {
   };
 }
 
-/** Write the authors and tags; the caller holds the idea's row (new, or locked FOR UPDATE). */
-async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPersonId: number, input: IdeaInput) {
+/**
+ * Write the authors and tags; the caller holds the idea's row (new, or locked FOR UPDATE). A
+ * person who was not an author before hears that `actorPersonId` made them a co-author (an idea
+ * saved with the same co-authors notifies no one).
+ */
+async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPersonId: number, input: IdeaInput, actorPersonId: number) {
   const coAuthors = [...new Set(input.coAuthorPersonIds)].filter((id) => id !== submitterPersonId);
-  await db.delete(ideaAuthors).where(eq(ideaAuthors.ideaId, ideaId));
+  const previous = await db.delete(ideaAuthors).where(eq(ideaAuthors.ideaId, ideaId)).returning({ personId: ideaAuthors.personId });
   // Authors cannot vote on their own idea: a co-author who had voted loses that vote here, before
   // becoming an author (the database refuses an author row beside their vote: migration 0013).
   await removeVotesOfAuthors(db, ideaId, [submitterPersonId, ...coAuthors]);
+  const wereAuthors = new Set(previous.map((row) => row.personId));
+  await notifyPeople(db, {
+    personIds: coAuthors.filter((personId) => !wereAuthors.has(personId)),
+    ideaId,
+    kind: "co_author_added",
+    actorPersonId,
+  });
   await db.insert(ideaAuthors).values([
     { ideaId, personId: submitterPersonId, isSubmitter: true },
     ...coAuthors.map((personId) => ({ ideaId, personId, isSubmitter: false })),
@@ -121,7 +132,7 @@ export async function createIdea(
       const [existing] = await tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.submissionToken, params.submissionToken));
       return { status: "duplicate" as const, ideaId: existing.id };
     }
-    await writeAuthorsAndTags(tx, inserted.id, params.submitterPersonId, params.input);
+    await writeAuthorsAndTags(tx, inserted.id, params.submitterPersonId, params.input, params.submitterPersonId);
     await tx.insert(ideaStageEvents).values({ ideaId: inserted.id, fromStage: null, toStage: "submitted", byAccountId: params.accountId, at: now });
     return { status: "created" as const, ideaId: inserted.id };
   });
@@ -157,7 +168,7 @@ export async function updateIdea(db: Database, params: { ideaId: number; personI
       .update(ideas)
       .set({ ...(await ideaTextColumns(tx, params.input)), updatedAt: new Date() })
       .where(eq(ideas.id, params.ideaId));
-    await writeAuthorsAndTags(tx, params.ideaId, submitter?.personId ?? params.personId, params.input);
+    await writeAuthorsAndTags(tx, params.ideaId, submitter?.personId ?? params.personId, params.input, params.personId);
     return "ok";
   });
 }

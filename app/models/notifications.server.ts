@@ -53,6 +53,25 @@ export async function notifyIdeaAuthors(
   return recipients.length;
 }
 
+/** One notification for each of `personIds` (never the actor), as the idea's authors get theirs. */
+export async function notifyPeople(
+  db: Database,
+  params: { personIds: readonly number[]; ideaId: number; kind: NotificationKind; actorPersonId: number | null; payload?: Record<string, unknown> },
+): Promise<number> {
+  const recipients = [...new Set(params.personIds)].filter((personId) => personId !== params.actorPersonId).sort((a, b) => a - b);
+  if (recipients.length === 0) return 0;
+  await db.insert(notifications).values(
+    recipients.map((recipientPersonId) => ({
+      recipientPersonId,
+      kind: params.kind,
+      ideaId: params.ideaId,
+      actorPersonId: params.actorPersonId,
+      payload: params.payload ?? {},
+    })),
+  );
+  return recipients.length;
+}
+
 export async function countUnread(db: Database, personId: number): Promise<number> {
   const [row] = await db
     .select({ unread: count() })

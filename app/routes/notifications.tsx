@@ -18,6 +18,7 @@ const KIND_MESSAGES: Record<string, MessageKey> = {
   comment: "engagement.notification.comment",
   stage_changed: "engagement.notification.stageChanged",
   marked_duplicate: "engagement.notification.markedDuplicate",
+  co_author_added: "engagement.notification.coAuthorAdded",
 };
 
 /** Cursor "ISO-instant_id" of the last row shown; older rows follow it. */

@@ -206,7 +206,8 @@ export const ideaStageEvents = pgTable(
   ],
 );
 
-export const NOTIFICATION_KINDS = ["stage_changed", "comment", "marked_duplicate"] as const;
+/** co_author_added: an author named the recipient a co-author of their idea. */
+export const NOTIFICATION_KINDS = ["stage_changed", "comment", "marked_duplicate", "co_author_added"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications (the bell). */
@@ -227,7 +228,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_recipient_idx").on(t.recipientPersonId, t.createdAt),
     index("notifications_unread_idx").on(t.recipientPersonId).where(sql`${t.readAt} IS NULL`),
-    check("notifications_kind_valid", sql`${t.kind} IN ('stage_changed', 'comment', 'marked_duplicate')`),
+    check("notifications_kind_valid", sql`${t.kind} IN ('stage_changed', 'comment', 'marked_duplicate', 'co_author_added')`),
   ],
 );
 

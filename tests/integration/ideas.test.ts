@@ -98,6 +98,35 @@ describe(`ideas (${engineName})`, () => {
     expect((await getIdeaDetail(db, ideaId, TZ))?.title).toBe("ชื่อใหม่ที่ชัดเจนขึ้น");
   });
 
+  it("a person made co-author hears it once, from the author who did it; the one who did it hears nothing", async () => {
+    const noticesOf = async (ideaId: number) =>
+      (await db.select().from(notifications).where(eq(notifications.ideaId, ideaId)).orderBy(notifications.id)).map((notice) => [
+        notice.recipientPersonId,
+        notice.kind,
+        notice.actorPersonId,
+      ]);
+    // Named at submission: the co-author hears it, from the submitter.
+    const { ideaId } = await submit({ coAuthorPersonIds: [coAuthorId] });
+    expect(await noticesOf(ideaId)).toEqual([[coAuthorId, "co_author_added", authorId]]);
+    // Saved again with the same co-authors (another title): no one hears anything new.
+    expect(await updateIdea(db, { ideaId, personId: authorId, input: input({ title: "ชื่อที่แก้แล้วแต่ผู้ร่วมเสนอเดิม", coAuthorPersonIds: [coAuthorId] }) })).toBe("ok");
+    expect(await noticesOf(ideaId)).toHaveLength(1);
+    // The co-author adds a third person: only that person hears it, from the co-author.
+    expect(await updateIdea(db, { ideaId, personId: coAuthorId, input: input({ coAuthorPersonIds: [coAuthorId, strangerId] }) })).toBe("ok");
+    expect(await noticesOf(ideaId)).toEqual([
+      [coAuthorId, "co_author_added", authorId],
+      [strangerId, "co_author_added", coAuthorId],
+    ]);
+    // Removed, then added back: added again, so told again.
+    expect(await updateIdea(db, { ideaId, personId: authorId, input: input({ coAuthorPersonIds: [coAuthorId] }) })).toBe("ok");
+    expect(await updateIdea(db, { ideaId, personId: authorId, input: input({ coAuthorPersonIds: [coAuthorId, strangerId] }) })).toBe("ok");
+    expect((await noticesOf(ideaId)).at(-1)).toEqual([strangerId, "co_author_added", authorId]);
+    expect(await noticesOf(ideaId)).toHaveLength(3);
+    // An idea with no co-author notifies no one; the submitter never hears of their own idea.
+    const alone = await submit();
+    expect(await noticesOf(alone.ideaId)).toEqual([]);
+  });
+
   it("authors may withdraw before review; the move is recorded; not after review starts", async () => {
     const { ideaId } = await submit({ coAuthorPersonIds: [coAuthorId] });
     expect(await withdrawIdea(db, { ideaId, personId: strangerId, accountId, reason: "" })).toBe("notAuthor");
@@ -109,8 +138,11 @@ describe(`ideas (${engineName})`, () => {
     ]);
     expect(await withdrawIdea(db, { ideaId, personId: authorId, accountId, reason: "" })).toBe("withdrawn");
     // The co-author is told; the author who withdrew is not.
-    const notices = await db.select().from(notifications).where(eq(notifications.ideaId, ideaId));
-    expect(notices.map((notice) => [notice.recipientPersonId, notice.kind])).toEqual([[coAuthorId, "stage_changed"]]);
+    const notices = await db.select().from(notifications).where(eq(notifications.ideaId, ideaId)).orderBy(notifications.id);
+    expect(notices.map((notice) => [notice.recipientPersonId, notice.kind])).toEqual([
+      [coAuthorId, "co_author_added"],
+      [coAuthorId, "stage_changed"],
+    ]);
 
     const reviewed = await submit();
     await db.update(ideas).set({ stage: "committee_review" }).where(eq(ideas.id, reviewed.ideaId));

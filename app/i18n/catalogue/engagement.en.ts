@@ -46,5 +46,6 @@ export const en: Record<keyof typeof th, string> = {
   "engagement.notification.stageChanged": "{actor} changed the idea's stage",
   "engagement.notification.stageChangedTo": "{actor} moved the idea to “{stage}”",
   "engagement.notification.markedDuplicate": "{actor} marked the idea as a duplicate of another",
+  "engagement.notification.coAuthorAdded": "{actor} added you as a co-author of the idea",
   "engagement.notification.other": "{actor} did something on the idea",
 };

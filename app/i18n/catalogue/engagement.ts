@@ -44,6 +44,7 @@ export const th = {
   "engagement.notification.stageChanged": "{actor} เปลี่ยนสถานะไอเดีย",
   "engagement.notification.stageChangedTo": "{actor} เปลี่ยนสถานะไอเดียเป็น “{stage}”",
   "engagement.notification.markedDuplicate": "{actor} ระบุว่าไอเดียซ้ำกับไอเดียอื่น",
+  "engagement.notification.coAuthorAdded": "{actor} เพิ่มคุณเป็นผู้ร่วมเสนอไอเดีย",
   "engagement.notification.other": "{actor} มีความเคลื่อนไหวในไอเดีย",
 } as const;
 

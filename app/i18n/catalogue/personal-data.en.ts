@@ -37,6 +37,7 @@ export const en: Record<keyof typeof th, string> = {
   "myData.kind.stage_changed": "Idea moved to another stage",
   "myData.kind.comment": "New comment",
   "myData.kind.marked_duplicate": "Idea marked as a duplicate",
+  "myData.kind.co_author_added": "Added as a co-author of an idea",
   "myData.access": "Access to your data",
   "myData.accessIntro": "Who opened or changed your staff record or account, sign-ins included (latest {count})",
   "myData.accessWho": "by",

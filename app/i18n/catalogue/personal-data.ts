@@ -37,6 +37,7 @@ export const th = {
   "myData.kind.stage_changed": "ไอเดียเปลี่ยนขั้นตอน",
   "myData.kind.comment": "ความคิดเห็นใหม่",
   "myData.kind.marked_duplicate": "ไอเดียถูกระบุว่าซ้ำกับไอเดียอื่น",
+  "myData.kind.co_author_added": "ถูกเพิ่มเป็นผู้ร่วมเสนอไอเดีย",
   "myData.access": "การเข้าถึงข้อมูลของคุณ",
   "myData.accessIntro": "ผู้ที่เปิดดูหรือแก้ไขข้อมูลบุคลากรหรือบัญชีของคุณ รวมถึงการเข้าสู่ระบบ ({count} รายการล่าสุด)",
   "myData.accessWho": "โดย",
