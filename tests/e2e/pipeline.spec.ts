@@ -145,8 +145,13 @@ for (const run of RUNS) {
       for (const stage of ["กำลังกลั่นกรอง", "คณะกรรมการพิจารณา", "อนุมัติแล้ว"]) {
         await expect(author.getByText(`นางสาวปิยะนุช บุญมา เปลี่ยนสถานะไอเดียเป็น “${stage}”`).filter({ hasText: title }).first()).toBeVisible();
       }
+      // Opening a notification (through /notifications/:id/open) marks it read: the bell counts one fewer.
+      const bell = author.locator("a.notification-bell");
+      const unreadBefore = Number((await bell.getAttribute("aria-label"))?.match(/\d+/)?.[0] ?? 0);
+      expect(unreadBefore).toBeGreaterThan(0);
       await author.getByRole("link", { name: title }).first().click();
       await expect(author.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expect(bell).toHaveAttribute("aria-label", unreadBefore > 1 ? `การแจ้งเตือน ยังไม่อ่าน ${unreadBefore - 1} รายการ` : "การแจ้งเตือน");
       await expect(author.getByText("อนุมัติแล้ว").first()).toBeVisible();
       await expect(author.getByText("เสนอให้นำร่องสองหมู่บ้านก่อนขยายผล")).toHaveCount(0);
       await authorContext.close();
