@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
-import { parseRecordId } from "../domain/record-id";
+import { RouteErrorBoundary } from "../components/error-boundary";
+import { notFound, recordIdFromAddress } from "../http-errors.server";
 import { notificationHref, openNotification } from "../models/notifications.server";
 
 /**
@@ -13,8 +14,14 @@ import { notificationHref, openNotification } from "../models/notifications.serv
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = parseRecordId(params.notificationId);
-  const opened = id ? await openNotification(db(), user.personId, id) : null;
-  if (!opened) throw new Response("Not Found", { status: 404 });
+  const opened = await openNotification(db(), user.personId, recordIdFromAddress(params.notificationId));
+  if (!opened) throw notFound();
   return redirect(notificationHref(opened.ideaId, opened.payload) ?? "/notifications");
 }
+
+/** Never shown: the loader redirects, or throws a 404 that the error boundary shows as the app's own page. */
+export default function OpenNotificationRoute() {
+  return null;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
