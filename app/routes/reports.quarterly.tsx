@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
@@ -14,7 +14,7 @@ import { chosenReportQuarter, isFiscalQuarter } from "../domain/report-period";
 import { hasAnyRole } from "../domain/roles";
 import { dashboardMessages } from "../i18n/catalogue/dashboard";
 import { reportsMessages } from "../i18n/catalogue/reports";
-import { useI18n } from "../i18n/use-i18n";
+import { InThai, useI18n } from "../i18n/use-i18n";
 import { saveQuarterlyText } from "../models/quarterly-reports.server";
 import { getAppSettings } from "../models/settings.server";
 import { quarterlyReport } from "../services/reports.server";
@@ -73,13 +73,57 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/reports/quarterly?fy=${fiscalYearBE}&q=${quarter}&saved=1`);
 }
 
+/**
+ * The report itself, always in Thai with Buddhist Era dates (PRODUCT.md §6: it goes to the Mayor),
+ * whatever language the reader chose for the menu, the quarter picker and the buttons around it.
+ */
+function QuarterlyReportDocument({ report }: { report: SerializeFrom<typeof loader>["report"] }) {
+  const { t, fiscalYear, date, dateTime } = useI18n(dashboardMessages, reportsMessages);
+  const { year, movement, texts } = report;
+  const organisation = report.organisation.nameTh;
+  return (
+    <article className="report" lang="th" aria-labelledby="report-title">
+      <header className="report-header">
+        {organisation ? <p className="report-organisation">{organisation}</p> : null}
+        <h1 id="report-title">{t("reports.quarterly.heading", { quarter: report.quarter, fiscalYear: fiscalYear(report.fiscalYearBE) })}</h1>
+        <p>{t("reports.quarterly.period", { from: date(report.firstDay), to: date(report.lastDay) })}</p>
+        {organisation ? <p>{t("reports.quarterly.addressee", { organisation })}</p> : null}
+        <AsOf closed={year.closed} state={report.state} asOfDate={report.asOfDate} todayDate={report.todayDate} />
+      </header>
+
+      <section className="report-section" aria-labelledby="indicators-heading">
+        <h2 id="indicators-heading">1. {t("reports.section.indicators")}</h2>
+        <ReportIndicatorTable figures={year.figures} caption={fiscalYear(report.fiscalYearBE)} />
+        <ReportDivisionTable divisions={year.byDivision} caption={t("dashboard.byDivision")} />
+      </section>
+
+      <section className="report-section report-section--break" aria-labelledby="movement-heading">
+        <h2 id="movement-heading">2. {t("reports.section.movement")}</h2>
+        <ReportMovement movement={movement} />
+      </section>
+
+      <section className="report-section" aria-labelledby="texts-heading">
+        <h2 id="texts-heading">3. {t("reports.section.texts")}</h2>
+        <h3>{t("reports.texts.problems")}</h3>
+        <ReportParagraphs text={texts.problems} />
+        <h3>{t("reports.texts.nextSteps")}</h3>
+        <ReportParagraphs text={texts.nextSteps} />
+        {texts.updatedAt && texts.updatedByNameTh ? (
+          <p className="muted report-controls">{t("reports.texts.lastSaved", { name: texts.updatedByNameTh, date: dateTime(texts.updatedAt) })}</p>
+        ) : null}
+      </section>
+
+      <ReportSignatures />
+    </article>
+  );
+}
+
 export default function QuarterlyReportPage() {
   const { planYears, report, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, fiscalYear, date, dateTime, locale } = useI18n(dashboardMessages, reportsMessages);
-  const { year, movement, texts } = report;
-  const organisation = (locale === "en" && report.organisation.nameEn) || report.organisation.nameTh;
+  const { t } = useI18n(dashboardMessages, reportsMessages);
+  const { texts } = report;
   const query = `fy=${report.fiscalYearBE}&q=${report.quarter}`;
   return (
     <>
@@ -98,39 +142,9 @@ export default function QuarterlyReportPage() {
         {searchParams.get("saved") && !actionData ? <FormNotice tone="ok">{t("reports.saved")}</FormNotice> : null}
       </div>
 
-      <article className="report" aria-labelledby="report-title">
-        <header className="report-header">
-          {organisation ? <p className="report-organisation">{organisation}</p> : null}
-          <h1 id="report-title">{t("reports.quarterly.heading", { quarter: report.quarter, fiscalYear: fiscalYear(report.fiscalYearBE) })}</h1>
-          <p>{t("reports.quarterly.period", { from: date(report.firstDay), to: date(report.lastDay) })}</p>
-          {organisation ? <p>{t("reports.quarterly.addressee", { organisation })}</p> : null}
-          <AsOf closed={year.closed} state={report.state} asOfDate={report.asOfDate} todayDate={report.todayDate} />
-        </header>
-
-        <section className="report-section" aria-labelledby="indicators-heading">
-          <h2 id="indicators-heading">1. {t("reports.section.indicators")}</h2>
-          <ReportIndicatorTable figures={year.figures} caption={fiscalYear(report.fiscalYearBE)} />
-          <ReportDivisionTable divisions={year.byDivision} caption={t("dashboard.byDivision")} />
-        </section>
-
-        <section className="report-section report-section--break" aria-labelledby="movement-heading">
-          <h2 id="movement-heading">2. {t("reports.section.movement")}</h2>
-          <ReportMovement movement={movement} />
-        </section>
-
-        <section className="report-section" aria-labelledby="texts-heading">
-          <h2 id="texts-heading">3. {t("reports.section.texts")}</h2>
-          <h3>{t("reports.texts.problems")}</h3>
-          <ReportParagraphs text={texts.problems} />
-          <h3>{t("reports.texts.nextSteps")}</h3>
-          <ReportParagraphs text={texts.nextSteps} />
-          {texts.updatedAt && texts.updatedByNameTh ? (
-            <p className="muted report-controls">{t("reports.texts.lastSaved", { name: texts.updatedByNameTh, date: dateTime(texts.updatedAt) })}</p>
-          ) : null}
-        </section>
-
-        <ReportSignatures />
-      </article>
+      <InThai>
+        <QuarterlyReportDocument report={report} />
+      </InThai>
 
       {canWrite ? (
         <section className="card report-form" aria-labelledby="texts-form-heading" id="texts-form">

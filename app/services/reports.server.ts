@@ -236,7 +236,7 @@ export async function indicatorHistory(db: Database, now = new Date()): Promise<
 }
 
 // ---------------------------------------------------------------------------
-// CSV files (UTF-8 with BOM, formula-safe), in the reader's language.
+// CSV files (UTF-8 with BOM, formula-safe), in the reader's language (the quarterly report's in Thai).
 
 function csvFile(table: CsvTable): string {
   return toExcelCsv(table.header, table.rows);
@@ -246,14 +246,15 @@ function csvFigures(figures: IndicatorFigure[], locale: AppLocale): CsvFigure[] 
   return figures.map((figure) => ({ ...figure, name: (locale === "en" && figure.nameEn) || figure.nameTh }));
 }
 
-export function quarterlyReportCsvFile(report: QuarterlyReport, locale: AppLocale, timeZone: string): string {
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(locale, key, values);
+/** The quarterly report's tables, in Thai whatever the reader's language, like the report itself (PRODUCT.md §6). */
+export function quarterlyReportCsvFile(report: QuarterlyReport, timeZone: string): string {
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate("th", key, values);
   return csvFile(
     quarterlyReportCsv(
       {
-        figures: csvFigures(report.year.figures, locale),
+        figures: csvFigures(report.year.figures, "th"),
         lg1Target: report.year.participation.target,
-        byDivision: report.year.byDivision.map((division) => ({ ...division, name: (locale === "en" && division.nameEn) || division.nameTh })),
+        byDivision: report.year.byDivision.map((division) => ({ ...division, name: division.nameTh })),
         movement: report.movement,
         problems: textParagraphs(report.texts.problems),
         nextSteps: textParagraphs(report.texts.nextSteps),

@@ -88,6 +88,31 @@ for (const run of [
   });
 }
 
+test("the quarterly report and its CSV are in Thai for a reader who chose English; the picker and buttons are English", async ({ page }) => {
+  // LS002 (committee), used by no other spec: the language is kept on the account.
+  await signIn(page, "LS002");
+  if ((await page.locator("html").getAttribute("lang")) === "th") await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/reports/quarterly");
+  await page.getByLabel("Fiscal year", { exact: true }).selectOption("2570");
+  await page.getByLabel("Quarter", { exact: true }).selectOption("1");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/fy=2570&q=1/);
+  const report = page.getByRole("article");
+  await expect(report).toHaveAttribute("lang", "th");
+  await expect(report.getByRole("heading", { level: 1 })).toHaveText("รายงานผลการดำเนินงานตามแผนแม่บทนวัตกรรม ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2570");
+  await expect(report.getByText("ระหว่างวันที่ 1 ตุลาคม 2569 ถึงวันที่ 31 ธันวาคม 2569")).toBeVisible();
+  await expect(report.getByRole("heading", { level: 2, name: "2. ความเคลื่อนไหวในไตรมาส" })).toBeVisible();
+  await expect(report.getByRole("table", { name: "ปีงบประมาณ พ.ศ. 2570" }).getByRole("columnheader", { name: "เป้าหมาย" })).toBeVisible();
+  await expect(report).not.toContainText(/What moved this quarter|Indicator|FY 2027/);
+  await expect(page.getByRole("link", { name: "Download the report's tables (CSV)" })).toBeVisible();
+  const csv = await page.request.get("/reports/quarterly/csv?fy=2570&q=1");
+  const header = (await csv.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+  expect(header).toBe("ส่วน,รายการ,ค่า,เป้าหมาย,สถานะ,ตัวตั้ง,ตัวหาร,ในปี,สะสม,วันที่");
+  await page.getByRole("button", { name: /ภาษาไทย/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "th");
+});
+
 test("the director of กองคลัง sees only their division, on the dashboard and in the drill-down", async ({ page }) => {
   await signIn(page, "LS016");
   await page.goto("/dashboard?fy=2569");

@@ -1,5 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Outlet } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { DEFAULT_PARTICIPATION_RULE } from "../../app/domain/participation-rule";
 import { THAI_FISCAL_CALENDAR } from "../../app/domain/fiscal-year";
 import { UTF8_BOM } from "../../app/domain/csv-safety";
@@ -14,7 +18,9 @@ import { closeFiscalYear, reopenFiscalYear } from "../../app/services/year-close
 import { action as actionsAction, loader as actionsLoader } from "../../app/routes/plan.actions";
 import { action as lpaAction } from "../../app/routes/plan.lpa";
 import { action as participationAction } from "../../app/routes/admin.participation";
-import { action as quarterlyAction, loader as quarterlyLoader } from "../../app/routes/reports.quarterly";
+import { loader as rootLoader } from "../../app/root";
+import QuarterlyReportPage, { action as quarterlyAction, loader as quarterlyLoader } from "../../app/routes/reports.quarterly";
+import { translate } from "../../app/i18n/messages.server";
 import { loader as quarterlyCsvLoader } from "../../app/routes/reports.quarterly.csv";
 import { loader as peopleCsvLoader } from "../../app/routes/dashboard.people.csv";
 import { loader as historyCsvLoader } from "../../app/routes/dashboard.history.csv";
@@ -367,6 +373,71 @@ describe(`the quarterly report page (${engineName})`, () => {
     expect((await post(quarterlyAction, "/reports/quarterly", "LS006", { intent: "texts", fy: "2570", q: "2", version: "", problems: "", nextSteps: "" })).status).toBe(403);
     expect((await get(quarterlyLoader, "/reports/quarterly", "LS016")).status).toBe(403);
     expect((await get(quarterlyLoader, "/reports/quarterly", "LS025")).status).toBe(403);
+  });
+});
+
+describe(`the quarterly report is Thai for an English reader (${engineName})`, () => {
+  /** The page's HTML as the browser gets it: the real root loader (the reader's language) and the report's loader. */
+  async function renderQuarterlyPage(path: string, username: string): Promise<string> {
+    const handler = createStaticHandler([
+      {
+        id: "root",
+        path: "/",
+        loader: ({ request, params }) => rootLoader({ request, params, context: {} }),
+        element: createElement(Outlet),
+        children: [{ id: "routes/reports.quarterly", path: "reports/quarterly", loader: ({ request, params }) => quarterlyLoader({ request, params, context: {} }), element: createElement(QuarterlyReportPage) }],
+      },
+    ]);
+    const context = await handler.query(new Request(`http://localhost${path}`, { headers: { Cookie: await cookieOf(username) } }));
+    if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+    if (context.errors) throw new Error(`route error: ${JSON.stringify(context.errors)}`);
+    return renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+  }
+
+  /** Runs `check` with LS001's account set to English, then puts Thai back for the other tests. */
+  async function asEnglishReader(check: () => Promise<void>) {
+    await db.update(accounts).set({ locale: "en" }).where(eq(accounts.username, "LS001"));
+    try {
+      await check();
+    } finally {
+      await db.update(accounts).set({ locale: "th" }).where(eq(accounts.username, "LS001"));
+    }
+  }
+
+  const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+  it("the report's title, headings, tables and dates are Thai under lang=th; the picker and buttons stay English", async () => {
+    await asEnglishReader(async () => {
+      const html = await renderQuarterlyPage("/reports/quarterly?fy=2570&q=1", "LS001");
+      const start = html.indexOf('<article class="report" lang="th"');
+      expect(start).toBeGreaterThan(-1);
+      const report = html.slice(start, html.indexOf("</article>", start));
+      const chrome = html.slice(0, start) + html.slice(html.indexOf("</article>", start));
+      expect(report).toContain("รายงานผลการดำเนินงานตามแผนแม่บทนวัตกรรม ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2570");
+      expect(report).toContain("ระหว่างวันที่ 1 ตุลาคม 2569 ถึงวันที่ 31 ธันวาคม 2569");
+      for (const key of ["reports.section.indicators", "reports.section.movement", "reports.section.texts", "reports.indicator", "reports.target", "reports.movement.kind", "reports.sign.mayor", "dashboard.byDivision"] as const) {
+        expect(report).toContain(escaped(translate("th", key)));
+        expect(report).not.toContain(escaped(translate("en", key)));
+      }
+      expect(report).not.toMatch(/FY 20\d\d|October|December/);
+      // Around it, the reader's language.
+      for (const key of ["reports.quarter", "reports.csv.download", "reports.printHint", "reports.yearlyLink"] as const) expect(chrome).toContain(escaped(translate("en", key)));
+      expect(chrome).toContain("FY 2027");
+      expect(chrome).not.toContain(escaped(translate("th", "reports.printHint")));
+    });
+  });
+
+  it("the report's CSV has Thai headers and Thai labels for an English reader", async () => {
+    await asEnglishReader(async () => {
+      const records = csvRecords(await csvText(await get(quarterlyCsvLoader, "/reports/quarterly/csv?fy=2570&q=1", "LS001")));
+      expect(records[0]).toEqual(["ส่วน", "รายการ", "ค่า", "เป้าหมาย", "สถานะ", "ตัวตั้ง", "ตัวหาร", "ในปี", "สะสม", "วันที่"]);
+      expect(records.some((record) => record[0] === "การมีส่วนร่วมแยกตามกอง")).toBe(true);
+      const cells = records.flat();
+      for (const key of ["reports.csv.section", "reports.csv.item", "reports.csv.date", "dashboard.byDivision", "reports.section.indicators", "reports.movement.ideasSubmitted"] as const) {
+        expect(cells).toContain(translate("th", key));
+        expect(cells).not.toContain(translate("en", key));
+      }
+    });
   });
 });
 
