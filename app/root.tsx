@@ -15,6 +15,7 @@ import { useDelegatedLinks } from "./components/delegated-routing";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { isCurrentNavItem, navigationFor } from "./domain/roles";
+import { personDisplayName } from "./domain/person-name";
 import { useI18n } from "./i18n/use-i18n";
 import { resolveLocale } from "./i18n/locale.server";
 import { englishMessagesForBrowser, type AppLocale } from "./i18n/messages.server";
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organisationName: locale === "en" ? settings.organisation.nameEn : settings.organisation.nameTh,
       user: user && {
         username: user.username,
-        displayName: (locale === "en" && user.displayNameEn) || user.displayNameTh,
+        displayName: personDisplayName({ nameTh: user.displayNameTh, nameEn: user.displayNameEn }, locale),
         roles: user.roles,
         mustChangePassword: user.mustChangePassword,
         unreadNotifications,

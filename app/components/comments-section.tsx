@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { COMMENT_MAX_LENGTH } from "../domain/comment-body";
+import { personDisplayName } from "../domain/person-name";
 import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
@@ -74,7 +75,7 @@ export function CommentsSection({
 
 function CommentEntry({ comment, own }: { comment: CommentItem; own: boolean }) {
   const { t, locale, dateTime } = useI18n(engagementMessages);
-  const name = (locale === "en" && comment.authorNameEn) || comment.authorNameTh;
+  const name = personDisplayName({ nameTh: comment.authorNameTh, nameEn: comment.authorNameEn }, locale);
   const createdAt = new Date(comment.createdAt);
   return (
     <article id={`comment-${comment.id}`} className="comment" aria-label={t("engagement.comment.by", { name })}>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { personDisplayName } from "../domain/person-name";
 import type { MessageKey } from "../i18n/messages.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
@@ -62,7 +63,7 @@ function NoteList({ notes, formState }: { notes: Thread[]; formState: NoteFormSt
   return (
     <ol className="note-list">
       {notes.map((note) => {
-        const author = (locale === "en" && note.authorNameEn) || note.authorNameTh;
+        const author = personDisplayName({ nameTh: note.authorNameTh, nameEn: note.authorNameEn }, locale);
         const replyState = formState && formState.parentNoteId === String(note.id) ? formState : null;
         return (
           <li key={note.id} className="note" id={`note-${note.id}`}>

@@ -1,4 +1,5 @@
 import type { IdeaStage } from "../domain/idea-stages";
+import { personDisplayName } from "../domain/person-name";
 import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { StageBadge } from "./stage-badge";
@@ -11,12 +12,12 @@ export type IdeaCardData = {
   voteCount: number;
   commentCount: number;
   planCode: string | null;
-  authors: { personId: number; nameTh: string }[];
+  authors: { personId: number; nameTh: string; nameEn: string | null }[];
   tags: string[];
 };
 
 export function IdeaCard({ idea }: { idea: IdeaCardData }) {
-  const { t, date } = useI18n(ideasMessages);
+  const { t, date, locale } = useI18n(ideasMessages);
   return (
     <article className="card idea-card">
       <h2>
@@ -27,7 +28,7 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
       </h2>
       <div className="idea-meta">
         <StageBadge stage={idea.stage} />
-        <span>{idea.authors.map((author) => author.nameTh).join(", ")}</span>
+        <span>{idea.authors.map((author) => personDisplayName(author, locale)).join(", ")}</span>
         <span>{t("ideas.list.submittedOn", { date: date(idea.submittedAt, "medium") })}</span>
         {idea.planCode ? <span>{`${t("ideas.list.plan")} ${idea.planCode}`}</span> : null}
         <span>{t("ideas.list.votes", { count: idea.voteCount })}</span>

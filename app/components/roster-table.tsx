@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { personDisplayName } from "../domain/person-name";
 import { useI18n } from "../i18n/use-i18n";
 
 export type RosterTableRow = {
@@ -38,8 +39,13 @@ export function RosterTable({ rows, caption, personHref }: { rows: RosterTableRo
             <tr key={row.personId}>
               <td>{row.employeeCode}</td>
               <td>
-                {personHref ? <Link to={personHref(row.personId)}>{row.nameTh}</Link> : row.nameTh}
-                {locale === "en" && row.nameEn ? <div className="muted">{row.nameEn}</div> : null}
+                {personHref ? <Link to={personHref(row.personId)}>{personDisplayName(row, locale)}</Link> : personDisplayName(row, locale)}
+                {/* The Thai name under an English one: the name on the person's records. */}
+                {personDisplayName(row, locale) !== row.nameTh ? (
+                  <div className="muted" lang="th">
+                    {row.nameTh}
+                  </div>
+                ) : null}
               </td>
               <td>{row.positionTh}</td>
               <td>{pick(row.categoryNameTh, row.categoryNameEn)}</td>

@@ -332,7 +332,7 @@ export type IdeaListRow = {
   voteCount: number;
   commentCount: number;
   planCode: string | null;
-  authors: { personId: number; nameTh: string }[];
+  authors: { personId: number; nameTh: string; nameEn: string | null }[];
   tags: string[];
 };
 
@@ -392,7 +392,7 @@ export async function listIdeas(
       ? [[], []]
       : await Promise.all([
           db
-            .select({ ideaId: ideaAuthors.ideaId, personId: people.id, nameTh: personName, isSubmitter: ideaAuthors.isSubmitter })
+            .select({ ideaId: ideaAuthors.ideaId, personId: people.id, nameTh: personName, firstNameEn: people.firstNameEn, lastNameEn: people.lastNameEn, isSubmitter: ideaAuthors.isSubmitter })
             .from(ideaAuthors)
             .innerJoin(people, eq(people.id, ideaAuthors.personId))
             .where(inArray(ideaAuthors.ideaId, ids))
@@ -416,7 +416,9 @@ export async function listIdeas(
   return {
     rows: page.map((row) => ({
       ...row,
-      authors: authorRows.filter((author) => author.ideaId === row.id).map(({ personId, nameTh }) => ({ personId, nameTh })),
+      authors: authorRows
+        .filter((author) => author.ideaId === row.id)
+        .map(({ personId, nameTh, firstNameEn, lastNameEn }) => ({ personId, nameTh, nameEn: firstNameEn && lastNameEn ? `${firstNameEn} ${lastNameEn}` : null })),
       tags: tagRows.filter((tag) => tag.ideaId === row.id).map((tag) => tag.name),
     })),
     nextCursor,

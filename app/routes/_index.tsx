@@ -5,6 +5,7 @@ import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalQuarterOf } from "../domain/fiscal-year";
 import { navigationFor } from "../domain/roles";
+import { personDisplayName } from "../domain/person-name";
 import { fiscalYearLabel, formatDate } from "../i18n/format";
 import { translate, type MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { fiscalYearBE, quarter } = fiscalQuarterOf(now, fiscalCalendar);
   return json({
-    displayName: (locale === "en" && user.displayNameEn) || user.displayNameTh,
+    displayName: personDisplayName({ nameTh: user.displayNameTh, nameEn: user.displayNameEn }, locale),
     roles: user.roles,
     todayLine: translate(locale, "home.today", {
       date: formatDate(now, locale, { timeZone: fiscalCalendar.timeZone }),

@@ -17,6 +17,7 @@ import { personEntry } from "../domain/person-entry";
 import { isIdeaStage, type IdeaStage } from "../domain/idea-stages";
 import { SCORING_STAGES, movesFrom } from "../domain/pipeline";
 import { parseRecordId } from "../domain/record-id";
+import { personDisplayName } from "../domain/person-name";
 import { sortByThaiName } from "../i18n/format";
 import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
@@ -229,7 +230,7 @@ export default function CommitteeReviewPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, date, fiscalYear } = useI18n(ideasMessages, pipelineMessages);
+  const { t, date, fiscalYear, locale } = useI18n(ideasMessages, pipelineMessages);
   const { idea } = data;
   const moveData = actionData && (actionData.intent === "move" || actionData.intent === "findOriginal") ? (actionData as MoveActionData) : null;
   const scoreData = actionData?.intent === "score" ? (actionData as ScoreActionData) : null;
@@ -290,7 +291,7 @@ export default function CommitteeReviewPage() {
             <ul>
               {idea.authors.map((author) => (
                 <li key={author.personId}>
-                  {author.nameTh}
+                  {personDisplayName(author, locale)}
                   {author.divisionNameTh ? ` · ${author.divisionNameTh}` : ""}
                 </li>
               ))}

@@ -25,6 +25,7 @@ import { getScoreSummaryFor } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { personDisplayName } from "../domain/person-name";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · นวัต` : "นวัต" }];
 
@@ -72,7 +73,7 @@ export default function IdeaPage() {
   const data = useLoaderData<typeof loader>();
   const { idea } = data;
   const [searchParams] = useSearchParams();
-  const { t, date, dateTime, fiscalYear } = useI18n(engagementMessages, ideasMessages);
+  const { t, date, dateTime, fiscalYear, locale } = useI18n(engagementMessages, ideasMessages);
   const notice = searchParams.get("created") ? t("ideas.created") : searchParams.get("saved") ? t("ideas.saved") : null;
   return (
     <>
@@ -116,7 +117,7 @@ export default function IdeaPage() {
             <ul>
               {idea.authors.map((author) => (
                 <li key={author.personId}>
-                  {author.nameTh}
+                  {personDisplayName(author, locale)}
                   {author.divisionNameTh ? ` · ${author.divisionNameTh}` : ""}
                   {author.isSubmitter ? <span className="badge">{t("ideas.detail.submitter")}</span> : null}
                 </li>

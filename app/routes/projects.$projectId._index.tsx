@@ -11,6 +11,7 @@ import { ProjectProgress, ProjectStatusBadge } from "../components/project-field
 import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
+import { personDisplayName } from "../domain/person-name";
 import { hasAnyRole } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { sortByThaiName } from "../i18n/format";
@@ -109,7 +110,6 @@ export default function ProjectPage() {
   const [searchParams] = useSearchParams();
   const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
-  const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
   const done = searchParams.get("done");
   const notice = done && !actionData ? DONE_NOTICES[done] : undefined;
   const doneCount = project.milestones.filter((milestone) => milestone.doneOn !== null).length;
@@ -152,7 +152,7 @@ export default function ProjectPage() {
           <dt>{t("projects.page.plan")}</dt>
           <dd>{project.plan ? `${project.plan.code} ${name(project.plan)}` : t("projects.noPlan")}</dd>
           <dt>{t("projects.page.owner")}</dt>
-          <dd>{project.owner ? personName(project.owner) : t("projects.nobody")}</dd>
+          <dd>{project.owner ? personDisplayName(project.owner, locale) : t("projects.nobody")}</dd>
           <dt>{t("projects.page.team")}</dt>
           <dd>
             {project.members.length === 0 ? (
@@ -160,7 +160,7 @@ export default function ProjectPage() {
             ) : (
               <ul>
                 {project.members.map((member) => (
-                  <li key={member.personId}>{personName(member)}</li>
+                  <li key={member.personId}>{personDisplayName(member, locale)}</li>
                 ))}
               </ul>
             )}

@@ -79,6 +79,20 @@ describe(`ideas (${engineName})`, () => {
     expect(idea?.history.map((event) => event.toStage)).toEqual(["submitted"]);
   });
 
+  it("a page of ideas names its authors in English too, where the roster has an English name", async () => {
+    await db.update(people).set({ firstNameEn: "Somying", lastNameEn: "Thotsop" }).where(eq(people.id, coAuthorId));
+    try {
+      const { ideaId } = await submit({ title: "ตู้รับเรื่องร้องเรียนออนไลน์ประจำหมู่บ้าน", coAuthorPersonIds: [coAuthorId] });
+      const { rows } = await listIdeas(db, { filters: {}, sort: "newest", cursor: null, limit: 50, timeZone: TZ });
+      expect(rows.find((row) => row.id === ideaId)?.authors).toEqual([
+        { personId: authorId, nameTh: "นายสมชาย ทดสอบ", nameEn: null },
+        { personId: coAuthorId, nameTh: "นายสมหญิง ทดสอบ", nameEn: "Somying Thotsop" },
+      ]);
+    } finally {
+      await db.update(people).set({ firstNameEn: null, lastNameEn: null }).where(eq(people.id, coAuthorId));
+    }
+  });
+
   it("a double submit (same token) creates one idea", async () => {
     const token = newToken();
     const [first, second] = await Promise.all([submit({}, token), submit({}, token)]);
