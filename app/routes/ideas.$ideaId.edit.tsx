@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
+import { Field, FormNotice } from "../components/forms";
 import { IdeaForm, IdeaTextKept } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
 import { authorLock, type AuthorLock } from "../domain/idea-stages";
@@ -68,12 +68,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const database = db();
   if (intent === "withdraw") {
-    const reason = String(formData.get("reason") ?? "").trim().slice(0, 500);
+    const typedReason = String(formData.get("reason") ?? "");
+    const reason = typedReason.trim().slice(0, 500);
     const result = await withdrawIdea(database, { ideaId: idea.id, personId: user.personId, accountId: user.accountId, reason });
     if (result === "notFound") throw notFound();
     if (result !== "ok") {
       const noSimilar: Awaited<ReturnType<typeof findSimilarIdeas>> = [];
-      return json({ refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null }, { status: 409 });
+      // The reason typed comes back in its field (PRODUCT.md §7: a refusal loses nothing typed);
+      // twice the field's length at most, so a forged huge field is not echoed whole.
+      return json({ refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null, withdrawReason: typedReason.slice(0, 1000) }, { status: 409 });
     }
     return redirect(`/ideas/${idea.id}`);
   }
@@ -82,14 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const similar = await findSimilarIdeas(database, values.title, { excludeIdeaId: idea.id });
   if (intent === "preview") {
     const preview = { problem: renderMarkdown(values.problem), solution: renderMarkdown(values.solution), benefit: renderMarkdown(values.benefit) };
-    return json({ refusal: null, values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview });
+    return json({ refusal: null, values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview, withdrawReason: null });
   }
-  if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null }, { status: 400 });
+  if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null, withdrawReason: null }, { status: 400 });
   const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input });
   if (result === "notFound") throw notFound();
   // Review started (or the idea was withdrawn in another tab) while the author was typing: say
   // why, and the page shows the text sent back read-only (IdeaTextKept), so nothing is lost.
-  if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null }, { status: 409 });
+  if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null, withdrawReason: null }, { status: 409 });
   return redirect(`/ideas/${idea.id}?saved=1`);
 }
 
@@ -99,6 +102,9 @@ export default function EditIdeaPage() {
   const { t } = useI18n(ideasMessages, ideasFormMessages);
   // One notice: the refusal of what was just sent, else why the idea can no longer change.
   const notice = actionData?.refusal ?? (lock ? LOCK_NOTICES[lock] : null);
+  // A refused withdrawal's reason, shown back in its field: editable while the idea may still be
+  // withdrawn, else read-only outside any form (like IdeaTextKept), so it can still be copied.
+  const typedReason = actionData?.withdrawReason ?? null;
   return (
     <>
       <p>
@@ -122,22 +128,25 @@ export default function EditIdeaPage() {
           />
         )}
       </div>
-      {lock ? null : (
+      {lock && typedReason === null ? null : (
         <section className="card" aria-labelledby="withdraw-heading">
           <h2 id="withdraw-heading">{t("ideas.withdraw.title")}</h2>
-          <p className="muted">{t("ideas.withdraw.hint")}</p>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="withdraw" />
-            <div className="field">
-              <label htmlFor="withdraw-reason">{t("ideas.withdraw.reason")}</label>
-              <input id="withdraw-reason" name="reason" type="text" maxLength={500} />
-            </div>
-            <div>
-              <button type="submit" className="danger">
-                {t("ideas.withdraw.confirm")}
-              </button>
-            </div>
-          </Form>
+          {lock ? (
+            <Field label={t("ideas.withdraw.reason")} inputProps={{ id: "withdraw-reason", name: "reason", type: "text", readOnly: true, defaultValue: typedReason ?? "" }} />
+          ) : (
+            <>
+              <p className="muted">{t("ideas.withdraw.hint")}</p>
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="withdraw" />
+                <Field label={t("ideas.withdraw.reason")} inputProps={{ id: "withdraw-reason", name: "reason", type: "text", maxLength: 500, defaultValue: typedReason ?? "" }} />
+                <div>
+                  <button type="submit" className="danger">
+                    {t("ideas.withdraw.confirm")}
+                  </button>
+                </div>
+              </Form>
+            </>
+          )}
         </section>
       )}
     </>

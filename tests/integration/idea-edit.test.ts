@@ -99,6 +99,22 @@ describe(`the author's edit page when the committee starts reviewing mid-edit ($
     expect(html).toMatch(/<textarea[^>]*readonly=""[^>]*>ประชาชนรอคิวนาน/);
   });
 
+  it("a refused withdrawal (review started) shows the reason typed back in its field, read-only, under one notice", async () => {
+    const ideaId = await makeIdea();
+    await client.post(reviewAction as RouteFunction, `/committee/ideas/${ideaId}`, "LS005", { intent: "move", from: "submitted", to: "screening", reason: "ผ่านเกณฑ์เบื้องต้น" }, { ideaId: String(ideaId) });
+    const reason = "  งบประมาณไม่พอ <ปีนี้> & ขอเสนอใหม่ปีหน้า";
+    const { status, html } = await postedPage(ideaId, "LS025", { intent: "withdraw", reason });
+    expect(status).toBe(409);
+    expect(occurrences(html, ideasFormMessages["ideas.error.locked"])).toBe(1);
+    const field = html.match(/<input[^>]*id="withdraw-reason"[^>]*>/)?.[0] ?? "";
+    expect(field).toContain(`value="${escaped(reason)}"`);
+    expect(field).toContain('readonly=""');
+    // Nothing there can be sent again.
+    expect(html).not.toContain('name="intent"');
+    // A GET afterwards has no reason to show, so no withdraw section.
+    expect((await shownPage(ideaId, "LS025")).html).not.toContain("withdraw-reason");
+  });
+
   it("a GET of an idea under review shows the notice once and no text box", async () => {
     const ideaId = await makeIdea();
     await client.post(reviewAction as RouteFunction, `/committee/ideas/${ideaId}`, "LS005", { intent: "move", from: "submitted", to: "screening", reason: "ผ่านเกณฑ์เบื้องต้น" }, { ideaId: String(ideaId) });
@@ -126,6 +142,7 @@ describe(`the author's edit page of a withdrawn idea (${engineName})`, () => {
     expect(again.status).toBe(409);
     expect(occurrences(again.html, withdrawnNotice())).toBe(1);
     expect(again.html).not.toContain(ideasFormMessages["ideas.error.locked"]);
+    expect(again.html).toMatch(/<input[^>]*id="withdraw-reason"[^>]*value="ซ้ำกับงานประจำ"/);
 
     // A save sent after the withdrawal: the same words, and the text typed kept.
     const saved = await postedPage(ideaId, "LS025", typed);
