@@ -1,4 +1,5 @@
 import type { IdeaStage } from "../domain/idea-stages";
+import { personDisplayName } from "../domain/person-name";
 import { ideasMessages } from "../i18n/catalogue/ideas";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
@@ -10,6 +11,7 @@ export type StageEventViewData = {
   reason: string;
   at: string;
   byNameTh: string | null;
+  byNameEn: string | null;
   meetingNumber: string | null;
   meetingDate: string | null;
   resolutionText: string | null;
@@ -17,7 +19,7 @@ export type StageEventViewData = {
 
 /** The idea's moves, oldest first: who, when, from, to, why, and the meeting that decided it. */
 export function StageHistory({ events, headingId = "history-heading" }: { events: StageEventViewData[]; headingId?: string }) {
-  const { t, dateTime, date } = useI18n(ideasMessages, pipelineMessages);
+  const { t, dateTime, date, locale } = useI18n(ideasMessages, pipelineMessages);
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("pipeline.review.history")}</h2>
@@ -31,7 +33,7 @@ export function StageHistory({ events, headingId = "history-heading" }: { events
             </strong>
             <div className="muted">
               {dateTime(event.at)}
-              {event.byNameTh ? ` · ${t("ideas.detail.by", { name: event.byNameTh })}` : event.fromStage ? ` · ${t("pipeline.system")}` : ""}
+              {event.byNameTh ? ` · ${t("ideas.detail.by", { name: personDisplayName({ nameTh: event.byNameTh, nameEn: event.byNameEn }, locale) })}` : event.fromStage ? ` · ${t("pipeline.system")}` : ""}
             </div>
             {event.reason ? <div>{t("ideas.detail.reason", { reason: event.reason })}</div> : null}
             {event.meetingNumber && event.meetingDate ? (

@@ -269,6 +269,7 @@ export type StageEventView = {
   reason: string;
   at: Date;
   byNameTh: string | null;
+  byNameEn: string | null;
   meetingNumber: string | null;
   meetingDate: string | null;
   resolutionText: string | null;
@@ -284,6 +285,8 @@ export async function listStageHistory(db: Database, ideaId: number): Promise<St
       reason: ideaStageEvents.reason,
       at: ideaStageEvents.at,
       byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+      // "first last" in English, null unless the roster has both.
+      byNameEn: sql<string | null>`(select p.first_name_en || ' ' || p.last_name_en from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
       meetingNumber: ideaStageEvents.meetingNumber,
       meetingDate: ideaStageEvents.meetingDate,
       resolutionText: ideaStageEvents.resolutionText,

@@ -221,7 +221,7 @@ export type IdeaDetail = {
   project: { id: number; nameTh: string } | null;
   authors: { personId: number; nameTh: string; nameEn: string | null; employeeCode: string; isSubmitter: boolean; divisionNameTh: string | null }[];
   tags: string[];
-  history: { id: number; fromStage: IdeaStage | null; toStage: IdeaStage; reason: string; at: Date; byNameTh: string | null }[];
+  history: { id: number; fromStage: IdeaStage | null; toStage: IdeaStage; reason: string; at: Date; byNameTh: string | null; byNameEn: string | null }[];
 };
 
 export async function getIdeaDetail(db: Database, ideaId: number, timeZone: string): Promise<IdeaDetail | null> {
@@ -277,6 +277,8 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
         reason: ideaStageEvents.reason,
         at: ideaStageEvents.at,
         byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+        // "first last" in English, null unless the roster has both.
+        byNameEn: sql<string | null>`(select p.first_name_en || ' ' || p.last_name_en from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
       })
       .from(ideaStageEvents)
       .where(eq(ideaStageEvents.ideaId, ideaId))

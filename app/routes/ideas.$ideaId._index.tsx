@@ -162,7 +162,7 @@ export default function IdeaPage() {
               </strong>
               <div className="muted">
                 {dateTime(event.at)}
-                {event.byNameTh ? ` · ${t("ideas.detail.by", { name: event.byNameTh })}` : ""}
+                {event.byNameTh ? ` · ${t("ideas.detail.by", { name: personDisplayName({ nameTh: event.byNameTh, nameEn: event.byNameEn }, locale) })}` : ""}
               </div>
               {event.reason ? <div>{t("ideas.detail.reason", { reason: event.reason })}</div> : null}
             </li>

@@ -10,6 +10,7 @@ import {
   withdrawIdea,
   type IdeaInput,
 } from "../../app/models/ideas.server";
+import { listStageHistory } from "../../app/models/board.server";
 import type { Database } from "../../db/client.server";
 import { accounts, ideaStageEvents, ideas, notifications, people } from "../../db/schema";
 import { seedPlanOnly } from "../../db/seed/seed.server";
@@ -90,6 +91,27 @@ describe(`ideas (${engineName})`, () => {
       ]);
     } finally {
       await db.update(people).set({ firstNameEn: null, lastNameEn: null }).where(eq(people.id, coAuthorId));
+    }
+  });
+
+  it("an idea's history names who moved it in English too, where the roster has an English name", async () => {
+    const { ideaId } = await submit({ title: "จุดบริการรับชำระภาษีเคลื่อนที่" });
+    const movers = async () => [
+      ...(await getIdeaDetail(db, ideaId, TZ))!.history.map((event) => [event.byNameTh, event.byNameEn]),
+      ...(await listStageHistory(db, ideaId)).map((event) => [event.byNameTh, event.byNameEn]),
+    ];
+    expect(await movers()).toEqual([
+      ["นายสมชาย ทดสอบ", null],
+      ["นายสมชาย ทดสอบ", null],
+    ]);
+    await db.update(people).set({ firstNameEn: "Somchai", lastNameEn: "Thotsop" }).where(eq(people.id, authorId));
+    try {
+      expect(await movers()).toEqual([
+        ["นายสมชาย ทดสอบ", "Somchai Thotsop"],
+        ["นายสมชาย ทดสอบ", "Somchai Thotsop"],
+      ]);
+    } finally {
+      await db.update(people).set({ firstNameEn: null, lastNameEn: null }).where(eq(people.id, authorId));
     }
   });
 
