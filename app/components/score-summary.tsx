@@ -1,4 +1,5 @@
 import type { Spread } from "../domain/pipeline";
+import { personDisplayName } from "../domain/person-name";
 import { formatNumber } from "../i18n/format";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
@@ -9,7 +10,7 @@ export type ScoreSummaryView = {
   raters: number;
 };
 
-export type MemberScoresView = { personId: number; nameTh: string; scores: Record<number, number> }[];
+export type MemberScoresView = { personId: number; nameTh: string; nameEn: string | null; scores: Record<number, number> }[];
 
 function useScoreFormat() {
   const { t, locale } = useI18n(pipelineMessages);
@@ -90,7 +91,7 @@ export function MemberScoresTable({ summary, members }: { summary: ScoreSummaryV
             <th scope="col">{t("pipeline.scores.criterion")}</th>
             {members.map((member) => (
               <th key={member.personId} scope="col" className="num">
-                {member.nameTh}
+                {personDisplayName(member, locale)}
               </th>
             ))}
             <th scope="col" className="num">

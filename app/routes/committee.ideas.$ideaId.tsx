@@ -87,9 +87,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     approving ? listOpenProjects(database) : Promise.resolve([]),
   ]);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
-  const members = new Map<number, { personId: number; nameTh: string; scores: Record<number, number> }>();
+  const members = new Map<number, { personId: number; nameTh: string; nameEn: string | null; scores: Record<number, number> }>();
   for (const score of scores) {
-    const member = members.get(score.personId) ?? { personId: score.personId, nameTh: score.nameTh, scores: {} };
+    const member = members.get(score.personId) ?? { personId: score.personId, nameTh: score.nameTh, nameEn: score.nameEn, scores: {} };
     member.scores[score.criterionId] = score.score;
     members.set(score.personId, member);
   }

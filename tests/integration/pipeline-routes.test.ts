@@ -113,6 +113,9 @@ describe(`the review page (${engineName})`, () => {
     expect((await post(reviewAction, path, "LS005", { intent: "score", ...again }, params)).status).toBe(302);
     const mine = await db.select().from(ideaScores).where(and(eq(ideaScores.ideaId, ideaId), eq(ideaScores.personId, await findPersonId(db, "LS005"))));
     expect(mine.map((score) => score.score)).toEqual([3, 3, 3, 3, 3]);
+    // The members' scores are headed by their names, in English too where the roster has one.
+    const page = await (await get(reviewLoader, path, "LS005", params)).json();
+    expect(page.members.find((member: { personId: number }) => member.personId === mine[0].personId)).toMatchObject({ nameTh: "นางสาวปิยะนุช บุญมา", nameEn: "Piyanuch Boonma" });
     // Closed ideas take no scores.
     const closed = await ideaIdOfKey("I001");
     const refused = await post(reviewAction, review(closed).path, "LS005", { intent: "score", ...all }, review(closed).params);
