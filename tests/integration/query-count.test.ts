@@ -172,12 +172,16 @@ async function growTenfold(): Promise<void> {
     select ci.id, 'submitted', i.stage, 'สำเนา', i.stage_changed_at from copied_ideas ci join ideas i on i.id = ci.id where i.stage <> 'submitted'`);
 
   // Votes and comments: ten times the demo's, spread over the new ideas, plus many on the measured idea.
+  // Never by an author of the idea: the database refuses such a vote (migration 0013).
   const newVotes = 9 * (await count("idea_votes"));
   await db.execute(sql`
     insert into idea_votes (idea_id, person_id)
     select ci.id, np.id from copied_ideas ci join new_people np on (ci.n + np.n) % 11 = 0
+    where not exists (select 1 from idea_authors a where a.idea_id = ci.id and a.person_id = np.id)
     limit ${newVotes} on conflict do nothing`);
-  await db.execute(sql`insert into idea_votes (idea_id, person_id) select ${ideaId}, id from new_people on conflict do nothing`);
+  await db.execute(sql`
+    insert into idea_votes (idea_id, person_id) select ${ideaId}, np.id from new_people np
+    where not exists (select 1 from idea_authors a where a.idea_id = ${ideaId} and a.person_id = np.id) on conflict do nothing`);
   const newComments = 9 * (await count("idea_comments"));
   await db.execute(sql`
     insert into idea_comments (idea_id, author_person_id, body, created_at)
