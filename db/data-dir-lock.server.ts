@@ -38,6 +38,11 @@ export async function lockDataDir(dataDir: string, staleMs = 10_000): Promise<()
       process.exit(70);
     },
   };
+  // A live holder is refused before proper-lockfile looks at the lock's age: a holder whose event
+  // loop was blocked past staleMs (a long migration in PGlite's WASM, a loaded machine) has a lock
+  // that looks stale, and taking it over would put two PGlite writers on one folder.
+  const recordedHolder = existsSync(lockPath) ? readHolderPid(pidFile) : undefined;
+  if (recordedHolder !== undefined && isAlive(recordedHolder)) throw new DataDirLockedError(dataDir, recordedHolder);
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dataDir, options);

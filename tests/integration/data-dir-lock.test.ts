@@ -51,6 +51,19 @@ describe("data folder lock", () => {
     await release();
   });
 
+  it("refuses a lock that looks stale while its holder is alive (a holder whose event loop was blocked)", async () => {
+    const dir = tempFolder();
+    const lockPath = path.join(dir, ".nawat.lock");
+    mkdirSync(lockPath);
+    // The parent process is alive; the lock's mtime is older than staleMs, as when the holder
+    // could not refresh it in time.
+    writeFileSync(`${lockPath}.pid`, String(process.ppid));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockPath, old, old);
+    await expect(lockDataDir(dir, STALE_MS)).rejects.toBeInstanceOf(DataDirLockedError);
+    expect(readFileSync(`${lockPath}.pid`, "utf8")).toBe(String(process.ppid));
+  });
+
   it("a lock on one folder does not block another folder", async () => {
     const releaseA = await lockDataDir(tempFolder(), STALE_MS);
     const releaseB = await lockDataDir(tempFolder(), STALE_MS);
