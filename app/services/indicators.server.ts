@@ -13,6 +13,7 @@ import {
   projects,
 } from "../../db/schema";
 import { sortByThaiName } from "../i18n/format";
+import { yearAndCumulative } from "../domain/cumulative-counts";
 import { fiscalYearBounds, fiscalYearRange } from "../domain/fiscal-year";
 import type { IdeaStage } from "../domain/idea-stages";
 import { actionPlanCompletion, elapsedShare, indicatorStatus, yearPhase, type IndicatorStatus, type YearPhase } from "../domain/indicator-status";
@@ -91,15 +92,19 @@ async function countsPerYear(db: Database, table: typeof projects | typeof innov
   return new Map(rows.map((row) => [Number(row.fiscalYear), Number(row.n)]));
 }
 
-/** A year's count and the count since the plan began, from countsPerYear. */
-function yearAndCumulative(perYear: Map<number, number>, plan: PlanPeriod, fiscalYearBE: number) {
-  let cumulative = 0;
-  for (const [year, n] of perYear) if (year >= plan.firstFiscalYearBE && year <= fiscalYearBE) cumulative += n;
-  return { perYear: perYear.get(fiscalYearBE) ?? 0, cumulative };
+/** The counts closed years showed when they were closed (their snapshots), by fiscal year. */
+async function closedYearCounts(db: Database, code: "INNOVATION_PROJECTS" | "INNOVATIONS"): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ fiscalYear: indicatorSnapshots.fiscalYear, perYear: sql<number | null>`(${indicatorSnapshots.details} ->> 'perYear')::numeric` })
+    .from(indicatorSnapshots)
+    .innerJoin(fiscalYearSettings, eq(fiscalYearSettings.fiscalYear, indicatorSnapshots.fiscalYear))
+    .where(and(eq(indicatorSnapshots.indicatorCode, code), isNotNull(fiscalYearSettings.closedAt)));
+  return new Map(rows.filter((row) => row.perYear !== null).map((row) => [Number(row.fiscalYear), Number(row.perYear)]));
 }
 
-async function countByYear(db: Database, table: typeof projects | typeof innovations, plan: PlanPeriod, fiscalYearBE: number) {
-  return yearAndCumulative(await countsPerYear(db, table), plan, fiscalYearBE);
+async function countByYear(db: Database, code: "INNOVATION_PROJECTS" | "INNOVATIONS", plan: PlanPeriod, fiscalYearBE: number) {
+  const [live, closed] = await Promise.all([countsPerYear(db, code === "INNOVATIONS" ? innovations : projects), closedYearCounts(db, code)]);
+  return yearAndCumulative(live, closed, plan.firstFiscalYearBE, fiscalYearBE);
 }
 
 /** What every indicator view reads first; a page showing several views reads it once. */
@@ -279,7 +284,7 @@ async function figureFor(
     }
     case "INNOVATION_PROJECTS":
     case "INNOVATIONS": {
-      const counts = await countByYear(db, indicator.code === "INNOVATIONS" ? innovations : projects, context.plan, context.fiscalYearBE);
+      const counts = await countByYear(db, indicator.code, context.plan, context.fiscalYearBE);
       const cumulativeMode = indicator.countMode !== "per_year";
       const value = cumulativeMode ? counts.cumulative : counts.perYear;
       const projectedPerYear = context.elapsed > 0 ? counts.perYear / context.elapsed : null;
@@ -329,7 +334,7 @@ export async function planTrend(
   options: { now?: Date; context?: IndicatorContext; /** A year the caller already computed (organisation-wide), not computed again. */ known?: YearIndicators } = {},
 ): Promise<TrendRow[]> {
   const now = options.now ?? new Date();
-  const [{ settings, indicatorList }, yearSettings, snapshots, projectsPerYear, innovationsPerYear] = await Promise.all([
+  const [{ settings, indicatorList }, yearSettings, snapshots, projectsPerYear, innovationsPerYear, projectsClosed, innovationsClosed] = await Promise.all([
     options.context ?? loadIndicatorContext(db),
     db.select().from(fiscalYearSettings),
     // Only what the trend shows: never the people behind LG1.
@@ -343,6 +348,8 @@ export async function planTrend(
       .from(indicatorSnapshots),
     countsPerYear(db, projects),
     countsPerYear(db, innovations),
+    closedYearCounts(db, "INNOVATION_PROJECTS"),
+    closedYearCounts(db, "INNOVATIONS"),
   ]);
   const plan = settings.planPeriod;
   const targetOf = (code: string, fiscalYearBE: number) => indicatorList.find((indicator) => indicator.code === code)?.targets[fiscalYearBE] ?? null;
@@ -366,8 +373,8 @@ export async function planTrend(
       } else if (!future) {
         const rule = setting ? parseParticipationRule(setting.participationRule) : DEFAULT_PARTICIPATION_RULE;
         const { divisions: divisionCounts } = await openYearFigures(db, fiscalYearBE, rule, settings.fiscalCalendar, now);
-        const projectCounts = yearAndCumulative(projectsPerYear, plan, fiscalYearBE);
-        const innovationCounts = yearAndCumulative(innovationsPerYear, plan, fiscalYearBE);
+        const projectCounts = yearAndCumulative(projectsPerYear, projectsClosed, plan.firstFiscalYearBE, fiscalYearBE);
+        const innovationCounts = yearAndCumulative(innovationsPerYear, innovationsClosed, plan.firstFiscalYearBE, fiscalYearBE);
         lg1 = percentOf(
           divisionCounts.reduce((sum, entry) => sum + entry.participants, 0),
           divisionCounts.reduce((sum, entry) => sum + entry.population, 0),

@@ -3,8 +3,9 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, type Database } from "../../db/client.server";
-import { auditLog, employmentPeriods, indicatorSnapshots, people, staffCategories } from "../../db/schema";
-import { participationDetails, yearIndicators } from "../../app/services/indicators.server";
+import { auditLog, employmentPeriods, indicatorSnapshots, innovations, people, projects, staffCategories } from "../../db/schema";
+import { participationDetails, planTrend, yearIndicators } from "../../app/services/indicators.server";
+import { indicatorHistory } from "../../app/services/reports.server";
 import { closeFiscalYear, reopenFiscalYear } from "../../app/services/year-close.server";
 import { engineName, withDemoDatabaseForFile } from "./test-database";
 
@@ -95,6 +96,32 @@ describe(`indicators and year close (${engineName})`, () => {
     expect(moved.details).not.toHaveProperty("rows");
     expect(await yearIndicators(db, 2568, { now: NOW })).toEqual(fresh);
     expect(await participationDetails(db, 2568, { now: NOW })).toEqual(drill);
+  });
+
+  it("a project and an innovation dated into a closed year later leave the later years' cumulative counts as they were", async () => {
+    expect(await closeFiscalYear(db, actor, 2566, NOW)).toBe("closed");
+    const countsOf = async () => {
+      const history = await indicatorHistory(db, NOW);
+      const figure = (fiscalYearBE: number, code: string) => history.find((year) => year.fiscalYearBE === fiscalYearBE)!.figures.find((entry) => entry.code === code)!;
+      return [2566, 2567].map((fiscalYearBE) => [figure(fiscalYearBE, "INNOVATION_PROJECTS"), figure(fiscalYearBE, "INNOVATIONS")].map((entry) => [entry.perYear, entry.cumulative]));
+    };
+    const before = await countsOf();
+    const trendBefore = await planTrend(db, { now: NOW });
+
+    // Dated into FY2566 after it was closed.
+    const [project] = await db
+      .insert(projects)
+      .values({ nameTh: "โครงการย้อนหลัง", startDate: "2023-01-01", endDate: "2023-06-30", status: "completed", progress: 100, fiscalYear: 2566 })
+      .returning({ id: projects.id });
+    await db.insert(innovations).values({ projectId: project.id, nameTh: "นวัตกรรมย้อนหลัง", deliveredOn: "2023-03-01", fiscalYear: 2566 });
+
+    const after = await countsOf();
+    expect(after).toEqual(before);
+    // Cumulative = the closed year's snapshot + the open year's own count.
+    const [[projects2566, innovations2566], [projects2567, innovations2567]] = after;
+    expect(projects2567[1]).toBe(projects2566[0]! + projects2567[0]!);
+    expect(innovations2567[1]).toBe(innovations2566[0]! + innovations2567[0]!);
+    expect(await planTrend(db, { now: NOW })).toEqual(trendBefore);
   });
 });
 
