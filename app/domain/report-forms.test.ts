@@ -3,6 +3,7 @@ import { DEFAULT_PARTICIPATION_RULE } from "./participation-rule";
 import {
   cleanReportText,
   parseActivityForm,
+  parseLpaFiscalYear,
   parseLpaForm,
   parseScore,
   readLpaAreas,
@@ -21,6 +22,16 @@ describe("scores", () => {
     expect(parseScore(" 100 ")).toEqual({ ok: true, value: 100 });
     expect(parseScore("95,3")).toEqual({ ok: true, value: 95.3 });
     for (const bad of ["", "100.01", "-1", "96.555", "abc", "1e2", "=1+1"]) expect(parseScore(bad).ok, bad).toBe(false);
+  });
+  it("takes Thai digits as digits", () => {
+    expect(parseScore("๙๗.๕")).toEqual({ ok: true, value: 97.5 });
+    expect(parseScore("๙๕,๓")).toEqual({ ok: true, value: 95.3 });
+    expect(parseLpaForm(lpa({ fiscalYear: "๒๕๗๐", score: "๙๗.๕", area1: "๙๘" }))).toMatchObject({ ok: true, input: { fiscalYearBE: 2570, score: 97.5, areas: { area1: 98 } } });
+  });
+  it("an LPA year is four digits in a sane range, else nothing", () => {
+    expect(parseLpaFiscalYear(" 2570 ")).toBe(2570);
+    expect(parseLpaFiscalYear("๒๕๗๐")).toBe(2570);
+    for (const bad of ["", "abc", "99999999999", "2549", "2601", "2570.0", "1e3", "-2570"]) expect(parseLpaFiscalYear(bad), bad).toBeNull();
   });
   it("parses the LPA form, areas optional", () => {
     expect(parseLpaForm(lpa({ area2: "95.5" }))).toEqual({ ok: true, input: { fiscalYearBE: 2569, score: 96.55, source: "หนังสือแจ้งผล LPA", areas: { area2: 95.5 } } });

@@ -3,6 +3,7 @@
  * quarterly report texts). Pure: returns values or message keys, never throws on user input.
  */
 import type { ParticipationRule } from "./participation-rule";
+import { asciiDigits } from "./target-input";
 
 /** An action plan activity's status (the same list as the database's check constraint). */
 export const ACTIVITY_STATUS_VALUES = ["planned", "in_progress", "done", "cancelled"] as const;
@@ -31,9 +32,9 @@ export function isActivityStatus(value: unknown): value is ActivityStatusValue {
 export const LPA_AREA_CODES = ["area1", "area2", "area3", "area4", "area5"] as const;
 export type LpaAreaCode = (typeof LPA_AREA_CODES)[number];
 
-/** A score as typed: 0–100 with at most two decimals; a comma may stand for the decimal point. */
+/** A score as typed: 0–100 with at most two decimals, Thai digits or not; a comma may stand for the decimal point. */
 export function parseScore(raw: string): { ok: true; value: number } | { ok: false } {
-  const cleaned = raw.trim().replace(",", ".");
+  const cleaned = asciiDigits(raw).trim().replace(",", ".");
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) return { ok: false };
   const value = Number(cleaned);
   return value >= 0 && value <= 100 ? { ok: true, value } : { ok: false };
@@ -45,10 +46,18 @@ export type LpaInput = { fiscalYearBE: number; score: number; source: string; ar
 /** Years an LPA score may be entered for: a sane Buddhist Era range (the history predates the plan). */
 export const LPA_YEAR_RANGE = { min: 2550, max: 2600 } as const;
 
+/** An LPA fiscal year as typed or posted ("2570" or "๒๕๗๐"), or null for anything else. */
+export function parseLpaFiscalYear(raw: string): number | null {
+  const cleaned = asciiDigits(raw).trim();
+  if (!/^\d{4}$/.test(cleaned)) return null;
+  const fiscalYearBE = Number(cleaned);
+  return fiscalYearBE >= LPA_YEAR_RANGE.min && fiscalYearBE <= LPA_YEAR_RANGE.max ? fiscalYearBE : null;
+}
+
 export function parseLpaForm(values: LpaFormValues): { ok: true; input: LpaInput } | { ok: false; fieldErrors: FieldErrors<keyof LpaFormValues> } {
   const fieldErrors: FieldErrors<keyof LpaFormValues> = {};
-  const fiscalYearBE = Number(values.fiscalYear.trim());
-  if (!Number.isInteger(fiscalYearBE) || fiscalYearBE < LPA_YEAR_RANGE.min || fiscalYearBE > LPA_YEAR_RANGE.max) fieldErrors.fiscalYear = "reports.error.fiscalYear";
+  const fiscalYearBE = parseLpaFiscalYear(values.fiscalYear);
+  if (fiscalYearBE === null) fieldErrors.fiscalYear = "reports.error.fiscalYear";
   const score = values.score.trim() === "" ? null : parseScore(values.score);
   if (score === null) fieldErrors.score = "reports.error.required";
   else if (!score.ok) fieldErrors.score = "reports.error.score";
@@ -62,7 +71,7 @@ export function parseLpaForm(values: LpaFormValues): { ok: true; input: LpaInput
     if (area.ok) areas[code] = area.value;
     else fieldErrors[code] = "reports.error.score";
   }
-  if (Object.keys(fieldErrors).length > 0 || score === null || !score.ok) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length > 0 || fiscalYearBE === null || score === null || !score.ok) return { ok: false, fieldErrors };
   return { ok: true, input: { fiscalYearBE, score: score.value, source, areas: Object.keys(areas).length > 0 ? areas : null } };
 }
 

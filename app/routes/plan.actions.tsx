@@ -17,6 +17,7 @@ import { listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { isFiscalYearClosed } from "../services/participation-rule.server";
+import { parseRecordId } from "../domain/record-id";
 import { notFound } from "../http-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการประจำปี · นวัต" }];
@@ -73,10 +74,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { years } = await planYears();
   const fiscalYearBE = Number(field("fy"));
   if (!years.includes(fiscalYearBE)) throw new Response("Unknown fiscal year", { status: 400 });
-  const activityId = Number(field("id"));
+  const activityId = parseRecordId(field("id"));
   const values: ActivityFormValues = { title: field("title").slice(0, 1000), planId: field("planId"), status: formData.has("status") ? field("status") : undefined };
   const reply = (result: Partial<ActionResult>, status: number) =>
-    json<ActionResult>({ intent, activityId: Number.isInteger(activityId) && activityId > 0 ? activityId : null, values, fieldErrors: {}, refusal: null, ...result }, { status });
+    json<ActionResult>({ intent, activityId, values, fieldErrors: {}, refusal: null, ...result }, { status });
+  /** The activity an intent names: an id that cannot be one is an activity not found (404). */
+  const namedActivity = () => {
+    if (activityId === null) throw notFound();
+    return activityId;
+  };
   const done = () => redirect(`/plan/actions?fy=${fiscalYearBE}&saved=1`);
 
   if (intent === "add" || intent === "rename") {
@@ -86,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result =
       intent === "add"
         ? await addActivity(database, actor, fiscalYearBE, { title: parsed.input.title, planId: parsed.input.planId, status: parsed.input.status ?? "planned" })
-        : await changeActivity(database, actor, { id: activityId, version: field("version"), patch: { title: parsed.input.title, planId: parsed.input.planId } });
+        : await changeActivity(database, actor, { id: namedActivity(), version: field("version"), patch: { title: parsed.input.title, planId: parsed.input.planId } });
     if (result === "notFound") throw notFound();
     if (result !== "ok") return reply({ refusal: REFUSALS[result] }, 409);
     return done();
@@ -94,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "status") {
     const status = values.status;
     if (!isActivityStatus(status)) return reply({ fieldErrors: { status: "reports.error.status" } }, 400);
-    const result = await changeActivity(database, actor, { id: activityId, version: field("version"), patch: { status } });
+    const result = await changeActivity(database, actor, { id: namedActivity(), version: field("version"), patch: { status } });
     if (result === "notFound") throw notFound();
     if (result !== "ok") return reply({ refusal: REFUSALS[result] }, 409);
     return done();
@@ -102,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "move") {
     const direction = field("direction");
     if (direction !== "up" && direction !== "down") throw new Response("Unknown direction", { status: 400 });
-    const result = await moveActivity(database, actor, { id: activityId, direction });
+    const result = await moveActivity(database, actor, { id: namedActivity(), direction });
     if (result === "notFound") throw notFound();
     if (result === "closed") return reply({ refusal: REFUSALS.closed }, 409);
     return done();

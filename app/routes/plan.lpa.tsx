@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
-import { LPA_AREA_CODES, parseLpaForm, type LpaFormValues, type ReportFormError } from "../domain/report-forms";
+import { LPA_AREA_CODES, parseLpaFiscalYear, parseLpaForm, type LpaFormValues, type ReportFormError } from "../domain/report-forms";
 import { hasAnyRole } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { reportsMessages } from "../i18n/catalogue/reports";
@@ -46,7 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = field("intent");
   const database = db();
   if (intent === "delete") {
-    const result = await deleteLpaScore(database, actor, Number(field("fiscalYear")));
+    const fiscalYearBE = parseLpaFiscalYear(field("fiscalYear"));
+    if (fiscalYearBE === null) throw notFound();
+    const result = await deleteLpaScore(database, actor, fiscalYearBE);
     if (result === "notFound") throw notFound();
     if (result === "closed") return json<ActionResult>({ values: emptyValues(), fieldErrors: {}, refusal: "reports.error.closed" }, { status: 409 });
     return redirect("/plan/lpa?deleted=1");

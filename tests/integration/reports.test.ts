@@ -343,6 +343,29 @@ describe(`LPA scores (${engineName})`, () => {
   });
 });
 
+describe(`plan forms refuse ids and years that cannot be (${engineName})`, () => {
+  it("an activity id or an LPA year that is not a number or out of range is a 404, never a server error, and changes nothing", async () => {
+    const snapshot = await snapshotEveryTable(db);
+    const answers = await Promise.all([
+      post(actionsAction, "/plan/actions", "LS005", { intent: "status", fy: "2570", id: "abc", status: "done" }),
+      post(actionsAction, "/plan/actions", "LS005", { intent: "move", fy: "2570", id: "99999999999", direction: "up" }),
+      post(actionsAction, "/plan/actions", "LS005", { intent: "rename", fy: "2570", id: "-1", title: "ชื่อ", planId: "" }),
+      post(lpaAction, "/plan/lpa", "LS006", { intent: "delete", fiscalYear: "abc" }),
+      post(lpaAction, "/plan/lpa", "LS006", { intent: "delete", fiscalYear: "99999999999" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(await snapshotEveryTable(db)).toEqual(snapshot);
+  });
+
+  it("an LPA score typed in Thai digits is saved as the number", async () => {
+    const saved = await post(lpaAction, "/plan/lpa", "LS006", { intent: "save", fiscalYear: "๒๕๗๐", score: "๙๗.๕", source: "ผลประเมิน", area1: "๙๘" });
+    expect(saved.status).toBe(302);
+    const [row] = await db.select().from(lpaScores).where(eq(lpaScores.fiscalYear, 2570));
+    expect([row.score, row.areas]).toEqual([97.5, { area1: 98 }]);
+    expect((await post(lpaAction, "/plan/lpa", "LS006", { intent: "delete", fiscalYear: "๒๕๗๐" })).status).toBe(302);
+  });
+});
+
 describe(`the quarterly report page (${engineName})`, () => {
   it("the committee writes the texts; a second writer with a stale form is told and loses nothing", async () => {
     const page = await (await get(quarterlyLoader, "/reports/quarterly?fy=2570&q=2", "LS005")).json();
