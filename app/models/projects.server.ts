@@ -244,6 +244,7 @@ export type ProjectColumns = {
   progress: number;
   status: ProjectStatus;
   fiscalYear: number | null;
+  completedOn?: string | null;
 };
 
 export async function insertProject(db: Database, values: ProjectColumns & { code?: string | null }): Promise<number> {

@@ -432,11 +432,21 @@ export async function startApprovedIdeas(tx: Database, actor: ProjectActor, proj
  * project is active, its fiscal year is that of its start and its ideas still "approved" move
  * to "in progress" (by the system, recorded). All or nothing.
  */
+/**
+ * When the project was completed: the day it was set to completed (kept while it stays
+ * completed), none once it is set to anything else. The quarterly report counts completions by it.
+ */
+export function projectCompletedOn(before: { status: ProjectStatus; completedOn: string | null }, status: ProjectStatus, today: string): string | null {
+  if (status !== "completed") return null;
+  return before.status === "completed" && before.completedOn !== null ? before.completedOn : today;
+}
+
 export async function updateProject(
   db: Database,
   actor: ProjectActor,
   projectId: number,
   input: ProjectUpdateInput,
+  now = new Date(),
 ): Promise<ProjectResult | "notFound"> {
   try {
     return await db.transaction(async (tx) => {
@@ -447,6 +457,7 @@ export async function updateProject(
       const { fiscalCalendar } = await getAppSettings(tx);
       const status = input.status as ProjectStatus;
       const fiscalYear = projectFiscalYear(status, input.startDate, project.fiscalYear, fiscalCalendar);
+      const completedOn = projectCompletedOn(project, status, await organisationToday(tx, now));
       await updateProjectColumns(tx, projectId, {
         planId: input.planId,
         nameTh: input.nameTh.trim(),
@@ -459,6 +470,7 @@ export async function updateProject(
         progress: input.progress as number,
         status,
         fiscalYear,
+        completedOn,
       });
       await setProjectMembers(tx, projectId, input.memberPersonIds ?? [], input.ownerPersonId);
       const started = status === "active" ? await startApprovedIdeas(tx, actor, projectId) : 0;

@@ -48,7 +48,7 @@ function limited(items: MovementItem[], listLimit: number | null): CountedList {
  * - ideas submitted in it (by submission time);
  * - stage moves made in it (every recorded move from one stage to another);
  * - projects started (start date in the quarter, project active or completed);
- * - projects completed (status completed, end date in the quarter);
+ * - projects completed (status completed, set completed in the quarter: completed_on, not the planned end date);
  * - innovations delivered (delivery date in the quarter);
  * - training sessions held (first day in the quarter), with attendance.
  * `listLimit` caps each list (the counts are always complete); null lists everything.
@@ -83,10 +83,10 @@ export async function quarterMovement(
       .where(and(sql`${projects.startDate} between ${firstDay}::date and ${lastDay}::date`, inArray(projects.status, ["active", "completed"])))
       .orderBy(asc(projects.startDate), asc(projects.id)),
     db
-      .select({ id: projects.id, title: projects.nameTh, date: projects.endDate })
+      .select({ id: projects.id, title: projects.nameTh, date: projects.completedOn })
       .from(projects)
-      .where(and(sql`${projects.endDate} between ${firstDay}::date and ${lastDay}::date`, eq(projects.status, "completed")))
-      .orderBy(asc(projects.endDate), asc(projects.id)),
+      .where(and(sql`${projects.completedOn} between ${firstDay}::date and ${lastDay}::date`, eq(projects.status, "completed")))
+      .orderBy(asc(projects.completedOn), asc(projects.id)),
     db
       .select({ id: innovations.id, title: innovations.nameTh, date: innovations.deliveredOn })
       .from(innovations)

@@ -58,6 +58,8 @@ export const projects = pgTable(
     status: text("status").$type<ProjectStatus>().notNull().default("planned"),
     /** Fiscal year (BE) the project started in, for the indicator (null: not started). */
     fiscalYear: integer("fiscal_year"),
+    /** The day the project was set to completed (the organisation's date); null while not completed. */
+    completedOn: date("completed_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

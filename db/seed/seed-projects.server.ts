@@ -778,6 +778,8 @@ export async function seedDemoProjects(db: Database): Promise<void> {
       progress: seed.progress,
       status: seed.status,
       fiscalYear: seed.status === "active" || seed.status === "completed" ? fiscalYearOfDate(seed.startDate, calendar) : null,
+      // The demo's completed projects finished on their end date.
+      completedOn: seed.status === "completed" ? seed.endDate : null,
       updatedAt: new Date(seed.createdAt),
     };
     let projectId: number;

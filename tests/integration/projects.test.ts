@@ -1,5 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { MIGRATIONS_FOLDER, openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import {
   accounts,
   attachments,
@@ -20,6 +22,7 @@ import { MAX_ATTACHMENT_BYTES } from "../../app/domain/attachment-kinds";
 import { loader as attachmentLoader, action as attachmentAction } from "../../app/routes/attachments.$attachmentId";
 import { action as projectPageAction } from "../../app/routes/projects.$projectId._index";
 import { readUploadForm, saveAttachment } from "../../app/services/attachments.server";
+import { quarterMovement } from "../../app/services/reports.server";
 import { addFollowUp, deliverInnovation, emptyInnovationFormValues, type InnovationFormValues } from "../../app/services/innovations.server";
 import {
   addMilestone,
@@ -198,6 +201,40 @@ describe(`projects for ideas (${engineName})`, () => {
     await updateProject(db, actor, created.projectId, { ...(await projectInput({ startDate: "2025-09-15" })), progress: 10, status: "planned" });
     expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0].fiscalYear).toBeNull();
     expect(await updateProject(db, actor, 987654, { ...(await projectInput()), progress: 0, status: "active" })).toBe("notFound");
+  });
+
+  it("a project set completed before its end date is reported completed in the quarter it was set so, not at its end date", async () => {
+    const actor = await committee();
+    const created = await createProjectForIdea(db, { ideaId: await createIdea("approved"), project: await projectInput({ startDate: "2026-10-01", endDate: "2027-09-30" }) });
+    if (!created.ok) throw new Error("not created");
+    const completedIn = async (quarter: 1 | 4) => (await quarterMovement(db, { fiscalYearBE: 2570, quarter }, calendar, { listLimit: null })).projectsCompleted.items.map((item) => [item.id, item.date]);
+    const completedOn = async () => (await db.select({ completedOn: projects.completedOn }).from(projects).where(eq(projects.id, created.projectId)))[0].completedOn;
+    const input = { ...(await projectInput({ startDate: "2026-10-01", endDate: "2027-09-30" })), progress: 100 };
+    const calendar = { startMonth: 10, timeZone: "Asia/Bangkok" };
+
+    expect(await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, NOW)).toEqual({ ok: true, projectId: created.projectId });
+    expect(await completedOn()).toBe("2026-11-25");
+    expect(await completedIn(1)).toContainEqual([created.projectId, "2026-11-25"]);
+    expect((await completedIn(4)).map(([id]) => id)).not.toContain(created.projectId);
+
+    // Edited again later while still completed: it keeps the day it was completed.
+    await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, new Date("2027-01-10T10:00:00+07:00"));
+    expect(await completedOn()).toBe("2026-11-25");
+    // Reopened: no longer completed on any day.
+    await updateProject(db, actor, created.projectId, { ...input, status: "active" }, NOW);
+    expect(await completedOn()).toBeNull();
+    expect((await completedIn(1)).map(([id]) => id)).not.toContain(created.projectId);
+  });
+
+  it("migration 0016 dates the projects completed before it by their end date", async () => {
+    const completed = await db.select({ id: projects.id, endDate: projects.endDate, completedOn: projects.completedOn }).from(projects).where(eq(projects.status, "completed"));
+    expect(completed.length).toBeGreaterThan(0);
+    await db.update(projects).set({ completedOn: null });
+    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0016_project_completed_on.sql"), "utf8");
+    const update = migration.split("--> statement-breakpoint").find((statement) => statement.includes("UPDATE"));
+    await db.execute(sql.raw(update!));
+    const after = await db.select({ id: projects.id, status: projects.status, endDate: projects.endDate, completedOn: projects.completedOn }).from(projects);
+    for (const row of after) expect(row.completedOn, String(row.id)).toBe(row.status === "completed" ? row.endDate : null);
   });
 });
 

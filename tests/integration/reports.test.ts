@@ -101,7 +101,7 @@ describe(`the quarterly report's counts (${engineName})`, () => {
       { ideaId: first, fromStage: "committee_review", toStage: "approved", at: new Date("2028-01-02T09:00:00+07:00") },
     ]);
     const project = async (nameTh: string, status: "planned" | "active" | "completed" | "cancelled", startDate: string, endDate: string) =>
-      (await db.insert(projects).values({ nameTh, status, startDate, endDate, fiscalYear: status === "planned" ? null : 2571 }).returning({ id: projects.id }))[0].id;
+      (await db.insert(projects).values({ nameTh, status, startDate, endDate, completedOn: status === "completed" ? endDate : null, fiscalYear: status === "planned" ? null : 2571 }).returning({ id: projects.id }))[0].id;
     const started = await project("โครงการเริ่มในไตรมาส", "active", "2027-10-01", "2028-09-30");
     await project("โครงการเริ่มและเสร็จในไตรมาส", "completed", "2027-10-15", "2027-12-31");
     await project("โครงการที่ยังเป็นแผน", "planned", "2027-11-01", "2028-03-31");
