@@ -171,6 +171,9 @@ describe("dates", () => {
     expect(parseImportDate("2024-02-15")).toEqual({ ok: true, iso: "2024-02-15" });
     expect(parseImportDate("15/02/2567")).toEqual({ ok: true, iso: "2024-02-15" });
     expect(parseImportDate("1/2/2567")).toEqual({ ok: true, iso: "2024-02-01" });
+    // Thai digits, as typed on a Thai keyboard.
+    expect(parseImportDate("๑/๑๐/๒๕๖๙")).toEqual({ ok: true, iso: "2026-10-01" });
+    expect(parseImportDate("๒๐๒๖-๑๐-๐๑")).toEqual({ ok: true, iso: "2026-10-01" });
     expect(parseImportDate("29/02/2567")).toEqual({ ok: true, iso: "2024-02-29" });
     expect(parseImportDate(" 2024-2-1 ")).toEqual({ ok: true, iso: "2024-02-01" });
   });

@@ -15,6 +15,7 @@
  */
 import { compareThai } from "../i18n/format";
 import { restoreNeutralisedCell } from "./csv-safety";
+import { asciiDigits } from "./target-input";
 import { parse } from "csv-parse/sync";
 
 // ---------------------------------------------------------------------------
@@ -160,7 +161,8 @@ function isoOf(year: number, month: number, day: number): DateParse {
  * with a Gregorian year is refused as ambiguous; impossible days (30 February) are refused.
  */
 export function parseImportDate(raw: string): DateParse {
-  const value = raw.trim();
+  // Thai digits as typed (๑/๑๐/๒๕๖๙) read as the same date.
+  const value = asciiDigits(raw).trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const thai = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);

@@ -39,6 +39,7 @@ describe("session form", () => {
   it("reads hours with at most two decimals", () => {
     expect(parseHours("3.5")).toBe(3.5);
     expect(parseHours(" 12 ")).toBe(12);
+    expect(parseHours("๓.๕")).toBe(3.5);
     for (const bad of ["-1", "1,5", "abc", "1.234", "", "1e3", "10000"]) expect(parseHours(bad), bad).toBeNull();
   });
 });

@@ -3,15 +3,16 @@
  * and the share of staff trained. Pure: no I/O.
  */
 import { parseImportDate } from "./roster-import";
+import { asciiDigits } from "./target-input";
 
 export const SESSION_LIMITS = { title: 300, topic: 300, organiser: 300, location: 300, notes: 5000 } as const;
 /** numeric(6,2) in the database. */
 export const MAX_HOURS = 9999.99;
 export const DEFAULT_PLAN_CODE = "3.1";
 
-/** Hours as typed: "6", "3.5", "1.25"; not negative, at most two decimals. Null if not a number. */
+/** Hours as typed: "6", "3.5", "1.25" (or in Thai digits); not negative, at most two decimals. Null if not a number. */
 export function parseHours(raw: string): number | null {
-  const value = raw.trim();
+  const value = asciiDigits(raw).trim();
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(value)) return null;
   const hours = Number(value);
   return Number.isFinite(hours) && hours <= MAX_HOURS ? hours : null;

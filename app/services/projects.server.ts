@@ -4,6 +4,7 @@ import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
 import { isIsoDate } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
+import { asciiDigits } from "../domain/target-input";
 import { translate, type MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
@@ -147,7 +148,7 @@ function parseIdField(value: string): number | null | "invalid" {
 
 /** "1,250,000.50" or "1250000" → 1250000.5; "" → null. */
 export function parseBudget(value: string): number | null | "invalid" {
-  const trimmed = value.replace(/[,\s฿]/g, "");
+  const trimmed = asciiDigits(value).replace(/[,\s฿]/g, "");
   if (trimmed === "") return null;
   if (!/^\d{1,12}(\.\d{1,2})?$/.test(trimmed)) return "invalid";
   return Number(trimmed);
@@ -209,7 +210,7 @@ export async function parseProjectForm(
   if (!endDate.ok) fieldErrors.endDate = "projects.error.dateInvalid";
   let progress: number | null = null;
   if (values.progress.trim() !== "") {
-    const parsed = Number(values.progress.trim());
+    const parsed = Number(asciiDigits(values.progress).trim());
     if (Number.isInteger(parsed) && parsed >= 0 && parsed <= 100) progress = parsed;
     else fieldErrors.progress = "projects.error.progressRange";
   }

@@ -28,6 +28,9 @@ import {
   addMilestone,
   createProject,
   createProjectForIdea,
+  emptyProjectFormValues,
+  parseBudget,
+  parseProjectForm,
   editMilestone,
   removeMilestone,
   setMilestoneDone,
@@ -201,6 +204,15 @@ describe(`projects for ideas (${engineName})`, () => {
     await updateProject(db, actor, created.projectId, { ...(await projectInput({ startDate: "2025-09-15" })), progress: 10, status: "planned" });
     expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0].fiscalYear).toBeNull();
     expect(await updateProject(db, actor, 987654, { ...(await projectInput()), progress: 0, status: "active" })).toBe("notFound");
+  });
+
+  it("a budget and a progress typed in Thai digits are read as numbers", async () => {
+    expect(parseBudget("๑๐๐,๐๐๐")).toBe(100000);
+    expect(parseBudget("๑๒๐,๐๐๐.๕๐ ฿")).toBe(120000.5);
+    expect(parseBudget("๑ล้าน")).toBe("invalid");
+    const parsed = await parseProjectForm(db, { ...emptyProjectFormValues(), nameTh: "โครงการทดสอบเลขไทย", budget: "๑๐๐,๐๐๐", progress: "๕๐" }, { today: "2026-11-25" });
+    expect(parsed.fieldErrors).toEqual({});
+    expect(parsed.input).toMatchObject({ budget: 100000, progress: 50 });
   });
 
   it("a project set completed before its end date is reported completed in the quarter it was set so, not at its end date", async () => {
