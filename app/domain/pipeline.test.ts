@@ -194,6 +194,9 @@ describe("meeting citations", () => {
     expect(parseMeetingCitation({ number: "1/2569", date: "2026-02-30", resolution: "" }, today)).toMatchObject({
       errors: { meetingDate: "pipeline.meeting.dateInvalid" },
     });
+    expect(parseMeetingCitation({ number: "1/2569", date: "2569-06-10", resolution: "" }, today)).toMatchObject({
+      errors: { meetingDate: "error.buddhistEraYear" },
+    });
     expect(parseMeetingCitation({ number: "1/2569", date: "2026-11-26", resolution: "" }, today)).toMatchObject({
       errors: { meetingDate: "pipeline.meeting.dateFuture" },
     });

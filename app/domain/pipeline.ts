@@ -14,7 +14,7 @@
  * - Every committee move may cite its meeting (number, date, resolution); none requires it.
  */
 import type { MessageKey } from "../i18n/messages.server";
-import { isIsoDate } from "./calendar-date";
+import { isoDateProblem } from "./calendar-date";
 import { EXITS, IDEA_STAGES, MAIN_LINE, type IdeaStage } from "./idea-stages";
 
 export type PipelineActor = "committee" | "author" | "system";
@@ -172,7 +172,8 @@ export function parseMeetingCitation(
   if (!number) errors.meetingNumber = "pipeline.meeting.numberRequired";
   else if (number.length > MEETING_LIMITS.numberMax) errors.meetingNumber = "pipeline.error.tooLong";
   if (!date) errors.meetingDate = "pipeline.meeting.dateRequired";
-  else if (!isIsoDate(date)) errors.meetingDate = "pipeline.meeting.dateInvalid";
+  else if (isoDateProblem(date) === "buddhistEraYear") errors.meetingDate = "error.buddhistEraYear";
+  else if (isoDateProblem(date) !== null) errors.meetingDate = "pipeline.meeting.dateInvalid";
   else if (date > today) errors.meetingDate = "pipeline.meeting.dateFuture";
   if (resolution.length > MEETING_LIMITS.resolutionMax) errors.meetingResolution = "pipeline.error.tooLong";
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -16,6 +16,7 @@
 import { compareThai } from "../i18n/format";
 import { restoreNeutralisedCell } from "./csv-safety";
 import { asciiDigits } from "./target-input";
+import { BUDDHIST_ERA_OFFSET, PLAUSIBLE_YEARS } from "./calendar-date";
 import { parse } from "csv-parse/sync";
 
 // ---------------------------------------------------------------------------
@@ -139,9 +140,8 @@ export function shownValue(value: string): string {
 // ---------------------------------------------------------------------------
 // Dates
 
-const BUDDHIST_ERA_OFFSET = 543;
-/** Employment and training dates outside these years are typing mistakes (e.g. a BE year in ISO form). */
-export const PLAUSIBLE_YEARS = { min: 1900, max: 2200 } as const;
+// Employment and training dates outside PLAUSIBLE_YEARS are typing mistakes (e.g. a BE year in
+// ISO form): the same years as every other date a person types (calendar-date).
 
 export type DateParse = { ok: true; iso: string } | { ok: false; problem: "badDate" | "ambiguousDate" | "implausibleDate" };
 

@@ -36,6 +36,15 @@ describe("session form", () => {
     });
   });
 
+  it("a Buddhist Era year written year-month-day is named as such; D/M/BE stays the way to type one", () => {
+    expect(parseSessionForm(values({ startDate: "2566-06-20", endDate: "2566-06-20" }), new Set([8]))).toEqual({
+      ok: false,
+      fieldErrors: { startDate: "error.buddhistEraYear", endDate: "error.buddhistEraYear" },
+    });
+    expect(parseSessionForm(values({ startDate: "2201-06-20" }), new Set([8]))).toMatchObject({ ok: false, fieldErrors: { startDate: "training.error.badDate" } });
+    expect(parseSessionForm(values({ startDate: "20/06/2566", endDate: "2023-06-20" }), new Set([8])).ok).toBe(true);
+  });
+
   it("reads hours with at most two decimals", () => {
     expect(parseHours("3.5")).toBe(3.5);
     expect(parseHours(" 12 ")).toBe(12);

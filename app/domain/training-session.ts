@@ -2,6 +2,7 @@
  * Training sessions and attendance: the form rules, the difference a checklist save makes,
  * and the share of staff trained. Pure: no I/O.
  */
+import { isoDateProblem } from "./calendar-date";
 import { parseImportDate } from "./roster-import";
 import { asciiDigits } from "./target-input";
 
@@ -62,6 +63,7 @@ export type SessionProblem =
   | "training.error.required"
   | "training.error.tooLong"
   | "training.error.badDate"
+  | "error.buddhistEraYear"
   | "training.error.endBeforeStart"
   | "training.error.badHours"
   | "training.error.planUnknown";
@@ -99,7 +101,7 @@ export function parseSessionForm(
     }
     const parsed = parseImportDate(values[field]);
     if (!parsed.ok) {
-      fieldErrors[field] = "training.error.badDate";
+      fieldErrors[field] = isoDateProblem(values[field].trim()) === "buddhistEraYear" ? "error.buddhistEraYear" : "training.error.badDate";
       return null;
     }
     return parsed.iso;

@@ -108,16 +108,16 @@ export function parseInnovationForm(
   for (const [field, error] of checks) if (error) fieldErrors[field] = error;
 
   const deliveredOn = parseDateField(values.deliveredOn);
-  if (!deliveredOn.ok) fieldErrors.deliveredOn = "projects.error.dateInvalid";
+  if (!deliveredOn.ok) fieldErrors.deliveredOn = deliveredOn.error;
   else if (deliveredOn.date === null) fieldErrors.deliveredOn = "projects.error.deliveredRequired";
   else if (deliveredOn.date > today) fieldErrors.deliveredOn = "projects.error.dateInFuture";
 
   const ipStatus: IpStatusValue | null = isIpStatus(values.ipStatus) ? values.ipStatus : null;
   if (ipStatus === null) fieldErrors.ipStatus = "projects.error.ipStatusUnknown";
   const filedOn = parseDateField(values.ipFiledOn);
-  if (!filedOn.ok) fieldErrors.ipFiledOn = "projects.error.dateInvalid";
+  if (!filedOn.ok) fieldErrors.ipFiledOn = filedOn.error;
   const grantedOn = parseDateField(values.ipGrantedOn);
-  if (!grantedOn.ok) fieldErrors.ipGrantedOn = "projects.error.dateInvalid";
+  if (!grantedOn.ok) fieldErrors.ipGrantedOn = grantedOn.error;
   if (ipStatus !== null && filedOn.ok && grantedOn.ok) {
     const problems = ipProblems({ status: ipStatus, number: ipNumber, filedOn: filedOn.date, grantedOn: grantedOn.date }, today);
     for (const [field, problem] of Object.entries(problems)) {
@@ -273,7 +273,7 @@ export async function addFollowUp(
     if (!innovation) return "notFound" as const;
     const fieldErrors: FollowUpFieldErrors = {};
     const reportedOn = parseDateField(params.values.reportedOn);
-    if (!reportedOn.ok) fieldErrors.reportedOn = "projects.error.dateInvalid";
+    if (!reportedOn.ok) fieldErrors.reportedOn = reportedOn.error;
     else if (reportedOn.date === null) fieldErrors.reportedOn = "projects.error.reportedRequired";
     else if (reportedOn.date > today) fieldErrors.reportedOn = "projects.error.dateInFuture";
     else if (reportedOn.date < innovation.deliveredOn) fieldErrors.reportedOn = "projects.error.reportedBeforeDelivery";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
-import { isIsoDate } from "../domain/calendar-date";
+import { isoDateProblem } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { asciiDigits } from "../domain/target-input";
@@ -133,11 +133,19 @@ export function projectFormValues(formData: FormData): ProjectFormValues {
   };
 }
 
-/** An optional date field: "" → null; anything but a real ISO day → an error. */
-export function parseDateField(value: string): { ok: true; date: string | null } | { ok: false } {
+/** The message beside a typed date that is not taken (a Buddhist Era year is named), or undefined. */
+export function dateFieldError(value: string): MessageKey | undefined {
+  const problem = isoDateProblem(value);
+  if (problem === null) return undefined;
+  return problem === "buddhistEraYear" ? "error.buddhistEraYear" : "projects.error.dateInvalid";
+}
+
+/** An optional date field: "" → null; anything but a real ISO day in plausible years → its message. */
+export function parseDateField(value: string): { ok: true; date: string | null } | { ok: false; error: MessageKey } {
   const trimmed = value.trim();
   if (trimmed === "") return { ok: true, date: null };
-  return isIsoDate(trimmed) ? { ok: true, date: trimmed } : { ok: false };
+  const error = dateFieldError(trimmed);
+  return error ? { ok: false, error } : { ok: true, date: trimmed };
 }
 
 function parseIdField(value: string): number | null | "invalid" {
@@ -205,9 +213,9 @@ export async function parseProjectForm(
   const budget = parseBudget(values.budget);
   if (budget === "invalid") fieldErrors.budget = "projects.error.budgetInvalid";
   const startDate = parseDateField(values.startDate);
-  if (!startDate.ok) fieldErrors.startDate = "projects.error.dateInvalid";
+  if (!startDate.ok) fieldErrors.startDate = startDate.error;
   const endDate = parseDateField(values.endDate);
-  if (!endDate.ok) fieldErrors.endDate = "projects.error.dateInvalid";
+  if (!endDate.ok) fieldErrors.endDate = endDate.error;
   let progress: number | null = null;
   if (values.progress.trim() !== "") {
     const parsed = Number(asciiDigits(values.progress).trim());
@@ -269,10 +277,10 @@ export async function projectInputProblems(db: Database, input: ProjectInput, op
   if (input.budget === null) errors.budget = "projects.error.budgetRequired";
   else if (!(input.budget >= 0 && input.budget <= PROJECT_LIMITS.budgetMax)) errors.budget = "projects.error.budgetInvalid";
   if (input.startDate === null) errors.startDate = "projects.error.startRequired";
-  else if (!isIsoDate(input.startDate)) errors.startDate = "projects.error.dateInvalid";
+  else if (dateFieldError(input.startDate)) errors.startDate = dateFieldError(input.startDate);
   if (input.endDate === null) errors.endDate = "projects.error.endRequired";
-  else if (!isIsoDate(input.endDate)) errors.endDate = "projects.error.dateInvalid";
-  else if (input.startDate !== null && input.endDate < input.startDate) errors.endDate = "projects.error.endBeforeStart";
+  else if (dateFieldError(input.endDate)) errors.endDate = dateFieldError(input.endDate);
+  else if (input.startDate !== null && !errors.startDate && input.endDate < input.startDate) errors.endDate = "projects.error.endBeforeStart";
   if (options.update) {
     if (options.update.progress === null || !Number.isInteger(options.update.progress) || options.update.progress < 0 || options.update.progress > 100) {
       errors.progress = "projects.error.progressRange";
@@ -513,9 +521,9 @@ function parseMilestone(values: MilestoneValues, today: string): { ok: true; tit
   const titleError = textLengthError(title, PROJECT_LIMITS.milestoneTitleMin, PROJECT_LIMITS.milestoneTitleMax, true);
   if (titleError) fieldErrors.title = titleError;
   const dueDate = parseDateField(values.dueDate);
-  if (!dueDate.ok) fieldErrors.dueDate = "projects.error.dateInvalid";
+  if (!dueDate.ok) fieldErrors.dueDate = dueDate.error;
   const doneOn = parseDateField(values.doneOn);
-  if (!doneOn.ok) fieldErrors.doneOn = "projects.error.dateInvalid";
+  if (!doneOn.ok) fieldErrors.doneOn = doneOn.error;
   else if (doneOn.date !== null && doneOn.date > today) fieldErrors.doneOn = "projects.error.dateInFuture";
   if (hasErrors(fieldErrors) || !dueDate.ok || !doneOn.ok) return { ok: false, fieldErrors };
   return { ok: true, title, dueDate: dueDate.date, doneOn: doneOn.date };

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.server";
 import { dayBefore, isValidEmail, thaiDateInput, isValidEmployeeCode, normaliseEmployeeCode, parseImportDate, ROSTER_MAX_LENGTH } from "../domain/roster-import";
+import { isoDateProblem } from "../domain/calendar-date";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import {
@@ -264,7 +265,7 @@ type ChangeResult = { ok: true } | { ok: false; field: string; error: MessageKey
 function parseDateField(raw: string, field: string): { iso: string } | Extract<ChangeResult, { ok: false; field: string }> {
   if (raw.trim() === "") return { ok: false, field, error: "rosterHr.error.required" };
   const parsed = parseImportDate(raw);
-  if (!parsed.ok) return { ok: false, field, error: "rosterHr.error.badDate" };
+  if (!parsed.ok) return { ok: false, field, error: isoDateProblem(raw.trim()) === "buddhistEraYear" ? "error.buddhistEraYear" : "rosterHr.error.badDate" };
   return { iso: parsed.iso };
 }
 

@@ -23,7 +23,7 @@ import { loader as attachmentLoader, action as attachmentAction } from "../../ap
 import { action as projectPageAction } from "../../app/routes/projects.$projectId._index";
 import { readUploadForm, saveAttachment } from "../../app/services/attachments.server";
 import { quarterMovement } from "../../app/services/reports.server";
-import { addFollowUp, deliverInnovation, emptyInnovationFormValues, type InnovationFormValues } from "../../app/services/innovations.server";
+import { addFollowUp, deliverInnovation, emptyInnovationFormValues, updateInnovation, type InnovationFormValues } from "../../app/services/innovations.server";
 import {
   addMilestone,
   createProject,
@@ -555,5 +555,46 @@ describe(`attachments (${engineName})`, () => {
     expect(removed.status).toBe(302);
     expect(removed.headers.get("Location")).toBe("/projects");
     expect(await db.select().from(attachments).where(eq(attachments.id, saved.attachmentId))).toHaveLength(0);
+  });
+});
+
+describe(`what the committee types (${engineName})`, () => {
+  it("a Buddhist Era year in any date is refused beside its field, naming the slip, and nothing is written", async () => {
+    const actor = await committee();
+    const before = await countEveryTable(db);
+    // Chromium's date input turns the typed 01102569 into 2569-01-10: it would count in FY 3113.
+    expect(await createProject(db, actor, await projectInput({ startDate: "2569-10-01", endDate: "2570-09-30" }))).toEqual({
+      ok: false,
+      fieldErrors: { startDate: "error.buddhistEraYear", endDate: "error.buddhistEraYear" },
+    });
+    expect(await countEveryTable(db)).toEqual(before);
+    const created = await createProject(db, actor, await projectInput());
+    if (!created.ok) throw new Error("not created");
+    expect(await updateProject(db, actor, created.projectId, { ...(await projectInput({ startDate: "2569-10-01" })), progress: 0, status: "active" })).toEqual({
+      ok: false,
+      fieldErrors: { startDate: "error.buddhistEraYear" },
+    });
+    expect(await addMilestone(db, actor, created.projectId, { title: "สำรวจพื้นที่", dueDate: "2569-12-15", doneOn: "2569-11-01" }, NOW)).toEqual({
+      ok: false,
+      fieldErrors: { dueDate: "error.buddhistEraYear", doneOn: "error.buddhistEraYear" },
+    });
+    expect(await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ deliveredOn: "2569-11-20" }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { deliveredOn: "error.buddhistEraYear" },
+    });
+    const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues(), now: NOW });
+    if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    expect(await updateInnovation(db, actor, { innovationId: delivered.innovationId, values: innovationValues({ deliveredOn: "2569-11-20" }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { deliveredOn: "error.buddhistEraYear" },
+    });
+    expect(
+      await addFollowUp(db, actor, { innovationId: delivered.innovationId, values: { reportedOn: "2569-11-24", observation: "ประชาชนใช้งานได้ดี แจ้งเหตุได้เร็วขึ้น", beneficiaries: "" }, now: NOW }),
+    ).toEqual({ ok: false, fieldErrors: { reportedOn: "error.buddhistEraYear" } });
+    // A year that is no slip of the era is just not a date.
+    expect(await createProject(db, actor, await projectInput({ endDate: "2201-09-30" }))).toEqual({ ok: false, fieldErrors: { endDate: "projects.error.dateInvalid" } });
+    const [project] = await db.select().from(projects).where(eq(projects.id, created.projectId));
+    expect(project).toMatchObject({ startDate: "2026-10-01", fiscalYear: 2027 + 543 });
+    expect(await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, created.projectId))).toEqual([]);
   });
 });

@@ -68,6 +68,7 @@ export const en: Record<keyof typeof th, string> = {
   "error.notFound.body": "The page you asked for may have moved or does not exist",
   "error.forbidden.title": "Not allowed",
   "error.forbidden.body": "Your account may not use this page. If you think it should, please contact the administrator",
+  "error.buddhistEraYear": "This year looks like a Buddhist Era year: use the Common Era year (e.g. 2026, not 2569)",
   "error.backHome": "Back to home",
   "month.1": "January",
   "month.2": "February",
