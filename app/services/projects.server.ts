@@ -7,6 +7,7 @@ import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { asciiDigits } from "../domain/target-input";
 import { translate, type MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
+import { countProjectInnovations } from "../models/innovations.server";
 import {
   deleteMilestone,
   existingPersonIds,
@@ -462,6 +463,11 @@ export async function updateProject(
       const project = await lockProject(tx, projectId);
       if (!project) return "notFound" as const;
       const errors = await projectInputProblems(tx, input, { update: input });
+      // A delivered innovation proves the project started (deliverInnovation makes a planned one
+      // active): back to planned it would count in no year while its innovation still counts.
+      if (!errors.status && input.status === "planned" && (await countProjectInnovations(tx, projectId)) > 0) {
+        errors.status = "projects.error.deliveredNotPlanned";
+      }
       if (hasErrors(errors)) return { ok: false as const, fieldErrors: errors };
       const { fiscalCalendar } = await getAppSettings(tx);
       const status = input.status as ProjectStatus;

@@ -597,4 +597,22 @@ describe(`what the committee types (${engineName})`, () => {
     expect(project).toMatchObject({ startDate: "2026-10-01", fiscalYear: 2027 + 543 });
     expect(await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, created.projectId))).toEqual([]);
   });
+
+  it("a project that has delivered an innovation cannot go back to planned (it would stop counting while its innovation counts)", async () => {
+    const actor = await committee();
+    const created = await createProject(db, actor, await projectInput());
+    if (!created.ok) throw new Error("not created");
+    const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues(), now: NOW });
+    if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    const [started] = await db.select().from(projects).where(eq(projects.id, created.projectId));
+    expect(started).toMatchObject({ status: "active", fiscalYear: 2570 });
+    const edit = { ...(await projectInput({ startDate: started.startDate })), progress: 40 };
+    expect(await updateProject(db, actor, created.projectId, { ...edit, status: "planned" })).toEqual({
+      ok: false,
+      fieldErrors: { status: "projects.error.deliveredNotPlanned" },
+    });
+    expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0]).toMatchObject({ status: "active", fiscalYear: 2570, progress: 0 });
+    // Any other status is still the committee's to choose.
+    expect(await updateProject(db, actor, created.projectId, { ...edit, status: "completed" })).toEqual({ ok: true, projectId: created.projectId });
+  });
 });

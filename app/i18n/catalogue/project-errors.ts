@@ -24,6 +24,7 @@ export const th = {
   "projects.error.endBeforeStart": "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม",
   "projects.error.progressRange": "ความคืบหน้าต้องเป็นจำนวนเต็ม 0 ถึง 100",
   "projects.error.statusUnknown": "กรุณาเลือกสถานะ",
+  "projects.error.deliveredNotPlanned": "โครงการนี้ส่งมอบนวัตกรรมแล้ว จึงถือว่าเริ่มดำเนินการแล้ว กลับไปเป็น “วางแผน” ไม่ได้",
   "projects.error.moveRefused": "บันทึกไม่ได้ เพราะขั้นของไอเดียในโครงการเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง",
   "projects.error.ideaNotFound": "ไม่พบไอเดีย",
   "projects.error.ideaClosed": "ไอเดียนี้ปิดแล้ว จึงผูกกับโครงการไม่ได้",

@@ -247,6 +247,7 @@ export const en: Record<keyof typeof th, string> = {
   "projects.error.endBeforeStart": "The end date cannot be before the start date",
   "projects.error.progressRange": "Progress must be a whole number from 0 to 100",
   "projects.error.statusUnknown": "Please choose a status",
+  "projects.error.deliveredNotPlanned": "This project has delivered an innovation, so it has started: it cannot go back to “Planned”.",
   "projects.error.moveRefused": "Not saved: the stage of an idea of this project has changed meanwhile. Reload the page and try again.",
   "projects.error.ideaNotFound": "The idea was not found",
   "projects.error.ideaClosed": "This idea is closed and cannot be tied to a project",
