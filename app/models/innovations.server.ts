@@ -145,6 +145,17 @@ export async function getFollowUp(db: Database, innovationId: number, followUpId
   return row ?? null;
 }
 
+/** The date of an innovation's earliest follow-up report (ISO), or null when it has none. */
+export async function earliestFollowUpOn(db: Database, innovationId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ reportedOn: innovationFollowUps.reportedOn })
+    .from(innovationFollowUps)
+    .where(eq(innovationFollowUps.innovationId, innovationId))
+    .orderBy(asc(innovationFollowUps.reportedOn))
+    .limit(1);
+  return row?.reportedOn ?? null;
+}
+
 export async function deleteFollowUp(db: Database, followUpId: number): Promise<void> {
   await db.delete(innovationFollowUps).where(eq(innovationFollowUps.id, followUpId));
 }

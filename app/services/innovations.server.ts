@@ -8,6 +8,7 @@ import { recordAudit } from "../models/audit.server";
 import {
   countProjectInnovations,
   deleteFollowUp,
+  earliestFollowUpOn,
   getFollowUp,
   insertFollowUp,
   insertInnovation,
@@ -229,6 +230,12 @@ export async function updateInnovation(
   return db.transaction(async (tx) => {
     const before = await lockInnovation(tx, params.innovationId);
     if (!before) return "notFound" as const;
+    // The same rule as addFollowUp's, seen from the delivery: no report of use before it.
+    // (addFollowUp locks the innovation too, so no report slips in meanwhile.)
+    const firstReport = await earliestFollowUpOn(tx, before.id);
+    if (firstReport !== null && parsed.columns.deliveredOn > firstReport) {
+      return { ok: false as const, fieldErrors: { deliveredOn: "projects.error.deliveredAfterFollowUp" as const } };
+    }
     const columns = { ...parsed.columns, fiscalYear: fiscalYearOfDate(parsed.columns.deliveredOn, fiscalCalendar) };
     await updateInnovationColumns(tx, before.id, columns);
     await recordAudit(tx, {

@@ -615,4 +615,25 @@ describe(`what the committee types (${engineName})`, () => {
     // Any other status is still the committee's to choose.
     expect(await updateProject(db, actor, created.projectId, { ...edit, status: "completed" })).toEqual({ ok: true, projectId: created.projectId });
   });
+
+  it("an innovation's delivery date cannot move after its first follow-up report", async () => {
+    const actor = await committee();
+    const created = await createProject(db, actor, await projectInput());
+    if (!created.ok) throw new Error("not created");
+    const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ deliveredOn: "2026-11-10" }), now: NOW });
+    if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    const innovationId = delivered.innovationId;
+    const observation = "ประชาชนใช้งานได้ดี แจ้งเหตุได้เร็วขึ้น";
+    for (const reportedOn of ["2026-11-15", "2026-11-12"]) {
+      expect(await addFollowUp(db, actor, { innovationId, values: { reportedOn, observation, beneficiaries: "" }, now: NOW })).toMatchObject({ ok: true });
+    }
+    expect(await updateInnovation(db, actor, { innovationId, values: innovationValues({ deliveredOn: "2026-11-13" }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { deliveredOn: "projects.error.deliveredAfterFollowUp" },
+    });
+    expect((await db.select().from(innovations).where(eq(innovations.id, innovationId)))[0].deliveredOn).toBe("2026-11-10");
+    // On the day of the first report, or earlier, is fine.
+    expect(await updateInnovation(db, actor, { innovationId, values: innovationValues({ deliveredOn: "2026-11-12" }), now: NOW })).toEqual({ ok: true });
+    expect((await db.select().from(innovations).where(eq(innovations.id, innovationId)))[0].deliveredOn).toBe("2026-11-12");
+  });
 });
