@@ -55,6 +55,7 @@ describe("action plan activities", () => {
   it("needs a title; a plan item from the list; a known status when one is given", () => {
     expect(parseActivityForm({ title: "  อบรม  ", planId: "3", status: "done" }, [3])).toEqual({ ok: true, input: { title: "อบรม", planId: 3, status: "done" } });
     expect(parseActivityForm({ title: "อบรม", planId: "" }, [3])).toEqual({ ok: true, input: { title: "อบรม", planId: null } });
+    expect(parseActivityForm({ title: "\u200b\u200b\u200b\u200b", planId: "" }, [3])).toEqual({ ok: false, fieldErrors: { title: "reports.error.required" } });
     expect(parseActivityForm({ title: "", planId: "9", status: "finished" }, [3])).toEqual({
       ok: false,
       fieldErrors: { title: "reports.error.required", planId: "reports.error.planItem", status: "reports.error.status" },

@@ -4,6 +4,7 @@
  */
 import type { ParticipationRule } from "./participation-rule";
 import { asciiDigits } from "./target-input";
+import { textLengthProblem } from "./visible-text";
 
 /** An action plan activity's status (the same list as the database's check constraint). */
 export const ACTIVITY_STATUS_VALUES = ["planned", "in_progress", "done", "cancelled"] as const;
@@ -96,8 +97,9 @@ export function parseActivityForm(
 ): { ok: true; input: { title: string; planId: number | null; status?: ActivityStatusValue } } | { ok: false; fieldErrors: FieldErrors<keyof ActivityFormValues> } {
   const fieldErrors: FieldErrors<keyof ActivityFormValues> = {};
   const title = values.title.trim();
-  if (title === "") fieldErrors.title = "reports.error.required";
-  else if (title.length > ACTIVITY_TITLE_MAX) fieldErrors.title = "reports.error.tooLong";
+  const titleProblem = textLengthProblem(title, { max: ACTIVITY_TITLE_MAX, required: true });
+  if (titleProblem === "required") fieldErrors.title = "reports.error.required";
+  else if (titleProblem === "tooLong") fieldErrors.title = "reports.error.tooLong";
   const planId = values.planId === "" ? null : Number(values.planId);
   if (planId !== null && !planIds.includes(planId)) fieldErrors.planId = "reports.error.planItem";
   const status = values.status;

@@ -45,6 +45,10 @@ describe("session form", () => {
     expect(parseSessionForm(values({ startDate: "20/06/2566", endDate: "2023-06-20" }), new Set([8])).ok).toBe(true);
   });
 
+  it("a title of zero-width spaces only is no title", () => {
+    expect(parseSessionForm(values({ title: "\u200b".repeat(4) }), new Set([8]))).toEqual({ ok: false, fieldErrors: { title: "training.error.required" } });
+  });
+
   it("reads hours with at most two decimals", () => {
     expect(parseHours("3.5")).toBe(3.5);
     expect(parseHours(" 12 ")).toBe(12);

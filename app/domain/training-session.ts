@@ -3,6 +3,7 @@
  * and the share of staff trained. Pure: no I/O.
  */
 import { isoDateProblem } from "./calendar-date";
+import { textLengthProblem } from "./visible-text";
 import { parseImportDate } from "./roster-import";
 import { asciiDigits } from "./target-input";
 
@@ -90,8 +91,9 @@ export function parseSessionForm(
   const fieldErrors: SessionFieldErrors = {};
   const text = (field: keyof typeof SESSION_LIMITS | "title", required: boolean) => {
     const value = values[field].normalize("NFC").trim();
-    if (required && value === "") fieldErrors[field] = "training.error.required";
-    else if ([...value].length > SESSION_LIMITS[field]) fieldErrors[field] = "training.error.tooLong";
+    const problem = textLengthProblem(value, { max: SESSION_LIMITS[field], required });
+    if (problem === "required") fieldErrors[field] = "training.error.required";
+    else if (problem === "tooLong") fieldErrors[field] = "training.error.tooLong";
     return value;
   };
   const date = (field: "startDate" | "endDate") => {

@@ -8,3 +8,21 @@
 export function visibleLength(text: string): number {
   return [...text.replace(/[\p{Cf}\s]/gu, "")].length;
 }
+
+export type TextLengthProblem = "required" | "tooShort" | "tooLong";
+
+/**
+ * The one length rule of a text a person types: empty and too short as a reader sees it
+ * (visibleLength: four zero-width spaces are no project name), too long as stored (code points
+ * of the trimmed text). An optional field left blank is fine; one holding only invisible
+ * characters is too short (it would be stored, and shown as nothing).
+ */
+export function textLengthProblem(value: string, limits: { min?: number; max: number; required: boolean }): TextLengthProblem | null {
+  const stored = [...value.trim()].length;
+  if (stored === 0) return limits.required ? "required" : null;
+  const visible = visibleLength(value);
+  if (visible === 0 && limits.required) return "required";
+  if (visible < Math.max(limits.min ?? 1, 1)) return "tooShort";
+  if (stored > limits.max) return "tooLong";
+  return null;
+}

@@ -18,7 +18,7 @@ import {
 } from "../models/innovations.server";
 import { lockProject, lockProjectIdeas, updateProjectColumns } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
-import { parseDateField, startApprovedIdeas, StageMoveRefused, systemMove, type ProjectActor } from "./projects.server";
+import { parseDateField, startApprovedIdeas, StageMoveRefused, systemMove, textLengthError, type ProjectActor } from "./projects.server";
 
 export const INNOVATION_LIMITS = {
   nameMin: 3,
@@ -79,14 +79,6 @@ export function innovationValuesOf(innovation: Omit<InnovationColumns, "fiscalYe
   };
 }
 
-function lengthError(value: string, min: number, max: number, required: boolean): MessageKey | undefined {
-  const length = [...value].length;
-  if (length === 0) return required ? "projects.error.required" : undefined;
-  if (length < min) return "projects.error.tooShort";
-  if (length > max) return "projects.error.tooLong";
-  return undefined;
-}
-
 /** Check an innovation form against the rules (IP status included); `today` is an ISO date. */
 export function parseInnovationForm(
   values: InnovationFormValues,
@@ -100,11 +92,11 @@ export function parseInnovationForm(
   const beneficiaries = clean(values.beneficiaries);
   const ipNumber = clean(values.ipNumber);
   const checks: [InnovationField, MessageKey | undefined][] = [
-    ["nameTh", lengthError(nameTh, INNOVATION_LIMITS.nameMin, INNOVATION_LIMITS.nameMax, true)],
-    ["nameEn", lengthError(nameEn, 1, INNOVATION_LIMITS.nameMax, false)],
-    ["description", lengthError(description, INNOVATION_LIMITS.descriptionMin, INNOVATION_LIMITS.descriptionMax, true)],
-    ["beneficiaries", lengthError(beneficiaries, 2, INNOVATION_LIMITS.beneficiariesMax, true)],
-    ["ipNumber", lengthError(ipNumber, 1, INNOVATION_LIMITS.ipNumberMax, false)],
+    ["nameTh", textLengthError(nameTh, INNOVATION_LIMITS.nameMin, INNOVATION_LIMITS.nameMax, true)],
+    ["nameEn", textLengthError(nameEn, 1, INNOVATION_LIMITS.nameMax, false)],
+    ["description", textLengthError(description, INNOVATION_LIMITS.descriptionMin, INNOVATION_LIMITS.descriptionMax, true)],
+    ["beneficiaries", textLengthError(beneficiaries, 2, INNOVATION_LIMITS.beneficiariesMax, true)],
+    ["ipNumber", textLengthError(ipNumber, 1, INNOVATION_LIMITS.ipNumberMax, false)],
   ];
   for (const [field, error] of checks) if (error) fieldErrors[field] = error;
 
@@ -286,9 +278,9 @@ export async function addFollowUp(
     else if (reportedOn.date < innovation.deliveredOn) fieldErrors.reportedOn = "projects.error.reportedBeforeDelivery";
     const observation = params.values.observation.normalize("NFC").trim();
     const beneficiaries = params.values.beneficiaries.normalize("NFC").trim();
-    const observationError = lengthError(observation, INNOVATION_LIMITS.observationMin, INNOVATION_LIMITS.observationMax, true);
+    const observationError = textLengthError(observation, INNOVATION_LIMITS.observationMin, INNOVATION_LIMITS.observationMax, true);
     if (observationError) fieldErrors.observation = observationError;
-    const beneficiariesError = lengthError(beneficiaries, 1, INNOVATION_LIMITS.beneficiariesMax, false);
+    const beneficiariesError = textLengthError(beneficiaries, 1, INNOVATION_LIMITS.beneficiariesMax, false);
     if (beneficiariesError) fieldErrors.beneficiaries = beneficiariesError;
     if (Object.keys(fieldErrors).length > 0 || !reportedOn.ok || reportedOn.date === null) return { ok: false as const, fieldErrors };
     const followUpId = await insertFollowUp(tx, {

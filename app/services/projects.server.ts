@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.server";
 import { ideas, PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
 import { isoDateProblem } from "../domain/calendar-date";
 import { fiscalYearOfDate, type FiscalCalendar } from "../domain/fiscal-year";
+import { textLengthProblem, type TextLengthProblem } from "../domain/visible-text";
 import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { asciiDigits } from "../domain/target-input";
 import { translate, type MessageKey } from "../i18n/messages.server";
@@ -250,12 +251,16 @@ export async function parseProjectForm(
 // ---------------------------------------------------------------------------
 // Validation against the rules and the database
 
-function textLengthError(value: string | undefined, min: number, max: number, required: boolean): MessageKey | undefined {
-  const length = [...(value ?? "").trim()].length;
-  if (length === 0) return required ? "projects.error.required" : undefined;
-  if (length < min) return "projects.error.tooShort";
-  if (length > max) return "projects.error.tooLong";
-  return undefined;
+const TEXT_PROBLEMS: Record<TextLengthProblem, MessageKey> = {
+  required: "projects.error.required",
+  tooShort: "projects.error.tooShort",
+  tooLong: "projects.error.tooLong",
+};
+
+/** The length rule of every typed text (visible-text): text of invisible characters only is empty. */
+export function textLengthError(value: string | undefined, min: number, max: number, required: boolean): MessageKey | undefined {
+  const problem = textLengthProblem(value ?? "", { min, max, required });
+  return problem === null ? undefined : TEXT_PROBLEMS[problem];
 }
 
 /** Every problem of a project's input (nothing is written). */

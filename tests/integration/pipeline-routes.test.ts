@@ -177,6 +177,12 @@ describe(`committee notes stay with the committee (${engineName})`, () => {
     expect(await wrong.json()).toMatchObject({ error: "pipeline.notes.parentUnknown", body: "ตอบผิดไอเดีย" });
     const empty = await post(reviewAction, path, "LS005", { intent: "note", body: "   " }, params);
     expect(empty.status).toBe(400);
+    // Zero-width spaces only are no note either: refused beside the field, what was typed kept.
+    const before = await db.select().from(committeeNotes).where(eq(committeeNotes.ideaId, ideaId));
+    const invisible = await post(reviewAction, path, "LS005", { intent: "note", body: "\u200b".repeat(4) }, params);
+    expect(invisible.status).toBe(400);
+    expect(await invisible.json()).toMatchObject({ error: "pipeline.notes.required", body: "\u200b".repeat(4) });
+    expect(await db.select().from(committeeNotes).where(eq(committeeNotes.ideaId, ideaId))).toHaveLength(before.length);
   });
 
   it("never reach a page staff, authors, executives, directors or admins load", async () => {

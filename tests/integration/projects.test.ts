@@ -636,4 +636,38 @@ describe(`what the committee types (${engineName})`, () => {
     expect(await updateInnovation(db, actor, { innovationId, values: innovationValues({ deliveredOn: "2026-11-12" }), now: NOW })).toEqual({ ok: true });
     expect((await db.select().from(innovations).where(eq(innovations.id, innovationId)))[0].deliveredOn).toBe("2026-11-12");
   });
+
+  it("text of invisible characters only (zero-width spaces) is no name, title, description or observation", async () => {
+    const actor = await committee();
+    const zws = "\u200b".repeat(4);
+    const before = await countEveryTable(db);
+    expect(await createProject(db, actor, await projectInput({ nameTh: zws, nameEn: zws, descriptionTh: zws }))).toEqual({
+      ok: false,
+      fieldErrors: { nameTh: "projects.error.required", nameEn: "projects.error.tooShort", descriptionTh: "projects.error.tooShort" },
+    });
+    expect(await countEveryTable(db)).toEqual(before);
+    const created = await createProject(db, actor, await projectInput());
+    if (!created.ok) throw new Error("not created");
+    expect(await updateProject(db, actor, created.projectId, { ...(await projectInput({ nameTh: `ก${zws}ข` })), progress: 0, status: "planned" })).toEqual({
+      ok: false,
+      fieldErrors: { nameTh: "projects.error.tooShort" },
+    });
+    expect(await addMilestone(db, actor, created.projectId, { title: zws, dueDate: "", doneOn: "" }, NOW)).toEqual({ ok: false, fieldErrors: { title: "projects.error.required" } });
+    expect(await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ nameTh: zws, description: zws, beneficiaries: zws }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { nameTh: "projects.error.required", description: "projects.error.required", beneficiaries: "projects.error.required" },
+    });
+    const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues(), now: NOW });
+    if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    expect(await updateInnovation(db, actor, { innovationId: delivered.innovationId, values: innovationValues({ nameTh: zws }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { nameTh: "projects.error.required" },
+    });
+    expect(await addFollowUp(db, actor, { innovationId: delivered.innovationId, values: { reportedOn: "2026-11-24", observation: zws.repeat(3), beneficiaries: "" }, now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { observation: "projects.error.required" },
+    });
+    expect(await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, created.projectId))).toEqual([]);
+    expect(await db.select().from(innovationFollowUps).where(eq(innovationFollowUps.innovationId, delivered.innovationId))).toEqual([]);
+  });
 });
