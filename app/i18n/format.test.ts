@@ -6,6 +6,7 @@ import {
   fiscalYearLabel,
   formatDate,
   formatDateTime,
+  formatMoney,
   formatNumber,
   formatPercent,
   intlLocale,
@@ -144,6 +145,13 @@ describe("numbers", () => {
     expect(formatNumber(1234567.891, "en")).toBe("1,234,567.891");
     expect(formatNumber(1234567.891, "en", { maximumFractionDigits: 0 })).toBe("1,234,568");
     expect(formatNumber(0.5, "th", { maximumFractionDigits: 2 })).toBe("0.5");
+  });
+
+  it("shows money with exactly two decimals", () => {
+    expect(formatMoney(100000.5, "th")).toBe("100,000.50");
+    expect(formatMoney(100000.5, "en")).toBe("100,000.50");
+    expect(formatMoney(120000, "th")).toBe("120,000.00");
+    expect(formatMoney(999999999999.99, "en")).toBe("999,999,999,999.99");
   });
 
   it("formats percentages given on a 0–100 scale", () => {

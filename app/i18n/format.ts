@@ -101,6 +101,11 @@ export function formatNumber(value: number, locale: Locale, options: { maximumFr
   ).format(value);
 }
 
+/** An amount of money: always two decimals, grouped ("100,000.50", never "100,000.5"). */
+export function formatMoney(value: number, locale: Locale): string {
+  return cachedNumberFormat(`money|${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
+}
+
 /**
  * `value` is already a percentage (40.5 → "40.5%"). Without `fractionDigits`
  * up to one decimal is shown; with it, exactly that many.

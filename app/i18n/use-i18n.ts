@@ -2,7 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, createElement, useContext, useMemo, type ReactNode } from "react";
 import type { loader as rootLoader } from "../root";
 import { coreMessages } from "./catalogue/core";
-import { formatDate, formatDateTime, formatNumber, formatPercent, fiscalYearLabel } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, fiscalYearLabel } from "./format";
 import { fillPlaceholders, type AppLocale } from "./locales";
 import type { Catalogue, Translate } from "./messages.server";
 
@@ -53,6 +53,7 @@ export function useI18n(...catalogues: readonly Catalogue[]) {
       date: (value: Date | string, style?: "long" | "medium" | "short") => formatDate(value, locale, { timeZone, style }),
       dateTime: (value: Date | string) => formatDateTime(typeof value === "string" ? new Date(value) : value, locale, { timeZone }),
       number: (value: number) => formatNumber(value, locale),
+      money: (value: number) => formatMoney(value, locale),
       percent: (value: number) => formatPercent(value, locale),
       fiscalYear: (fiscalYearBE: number, short?: boolean) => fiscalYearLabel(fiscalYearBE, locale, { short }),
     };

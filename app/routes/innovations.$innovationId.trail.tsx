@@ -114,7 +114,7 @@ export default function EvidenceTrailPage() {
   const { innovation, project, ideas, projectFiles, innovationFiles, followUpFiles, today, organisation, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
+  const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
   const here = `/innovations/${innovation.id}/trail`;
@@ -256,7 +256,7 @@ export default function EvidenceTrailPage() {
                 : t("projects.notSet")}
             </dd>
             <dt>{t("projects.page.budget")}</dt>
-            <dd>{project.budget === null ? t("projects.notSet") : t("projects.baht", { amount: number(project.budget) })}</dd>
+            <dd>{project.budget === null ? t("projects.notSet") : t("projects.baht", { amount: money(project.budget) })}</dd>
             <dt>{t("projects.col.status")}</dt>
             <dd>
               <ProjectStatusBadge status={project.status} /> {t("projects.percent", { value: project.progress })}

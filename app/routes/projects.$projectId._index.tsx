@@ -108,7 +108,7 @@ export default function ProjectPage() {
   const { project, attachments, today, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
+  const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const done = searchParams.get("done");
   const notice = done && !actionData ? DONE_NOTICES[done] : undefined;
@@ -166,7 +166,7 @@ export default function ProjectPage() {
             )}
           </dd>
           <dt>{t("projects.page.budget")}</dt>
-          <dd>{project.budget === null ? t("projects.notSet") : t("projects.baht", { amount: number(project.budget) })}</dd>
+          <dd>{project.budget === null ? t("projects.notSet") : t("projects.baht", { amount: money(project.budget) })}</dd>
           <dt>{t("projects.page.period")}</dt>
           <dd>
             {project.startDate && project.endDate
