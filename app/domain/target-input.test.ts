@@ -33,11 +33,17 @@ describe("parseTargetInput", () => {
     expect(parseTargetInput("150", "count")).toEqual({ ok: true, value: 150 });
     expect(parseTargetInput("abc", "percent")).toEqual({ ok: false, problem: "badNumber" });
   });
+  it("a count is a whole number; a percentage or a score may have decimals", () => {
+    for (const part of ["2.5", "0.01", "๒.๕", "1,000.50"]) expect(parseTargetInput(part, "count"), part).toEqual({ ok: false, problem: "countNotWhole" });
+    expect(parseTargetInput("2.00", "count")).toEqual({ ok: true, value: 2 });
+    expect(parseTargetInput("2.5", "percent")).toEqual({ ok: true, value: 2.5 });
+    expect(parseTargetInput("2.5", "score")).toEqual({ ok: true, value: 2.5 });
+  });
   it("round-trips every in-range value with two decimals", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: TARGET_MAX * 100 }), (hundredths) => {
         const value = hundredths / 100;
-        const parsed = parseTargetInput(value.toFixed(2), "count");
+        const parsed = parseTargetInput(value.toFixed(2), "score");
         return parsed.ok && parsed.value === Number(value.toFixed(2));
       }),
     );

@@ -20,6 +20,7 @@ type Actor = { accountId: string; ipAddress: string };
 const TARGET_PROBLEMS: Record<TargetProblem, MessageKey> = {
   badNumber: "planAdmin.badNumber",
   percentOver100: "planAdmin.percentOver100",
+  countNotWhole: "planAdmin.countNotWhole",
 };
 export type PlanAdminResult = { ok: true } | { ok: false; fieldErrors: Record<string, MessageKey> };
 

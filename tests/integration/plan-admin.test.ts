@@ -63,6 +63,19 @@ describe(`plan targets (${engineName})`, () => {
     expect(await targetOf(lg1, 2569)).toBe(100);
     expect(await targetOf(count.id, 2570)).toBe(150);
   });
+
+  it("refuses a count target that is not a whole number (2.5 projects), beside its field, keeping what was typed", async () => {
+    const lg1 = await indicatorId("LG1");
+    const [count] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.unit, "count")).limit(1);
+    const before = await targetOf(count.id, 2569);
+    const field = `target-${count.id}-2569`;
+    const response = await post(planAdminAction, "/admin/plan", ADMIN, { intent: "targets", [field]: "2.5", [`target-${lg1}-2569`]: "72.5" });
+    expect(response.status).toBe(400);
+    const data = (await response.json()) as Refusal;
+    expect(data.fieldErrors).toEqual({ [field]: "planAdmin.countNotWhole" });
+    expect(data.submitted[field]).toBe("2.5");
+    expect(await targetOf(count.id, 2569)).toBe(before);
+  });
 });
 
 describe(`a closed year's targets (${engineName})`, () => {

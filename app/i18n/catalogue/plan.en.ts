@@ -43,6 +43,7 @@ export const en: Record<keyof typeof th, string> = {
   "planAdmin.rename": "Rename",
   "planAdmin.codeTaken": "This code is already used",
   "planAdmin.badNumber": "Must be a number from 0 to 1,000,000, or empty",
+  "planAdmin.countNotWhole": "This target is a count (of projects, innovations): it must be a whole number",
   "planAdmin.percentOver100": "This target is a percentage: it cannot be more than 100",
   "planAdmin.yearClosed": "This fiscal year is closed, so its target cannot be changed. An admin can reopen the year on the “Counting rule and year close” page",
   "planAdmin.closedYear": "closed",

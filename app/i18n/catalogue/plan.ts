@@ -42,6 +42,7 @@ export const th = {
   "planAdmin.rename": "แก้ชื่อ",
   "planAdmin.codeTaken": "รหัสนี้มีอยู่แล้ว",
   "planAdmin.badNumber": "ต้องเป็นตัวเลข 0–1,000,000 หรือเว้นว่าง",
+  "planAdmin.countNotWhole": "ค่าเป้าหมายเป็นจำนวน (โครงการ นวัตกรรม) ต้องเป็นจำนวนเต็ม",
   "planAdmin.percentOver100": "ค่าเป้าหมายเป็นร้อยละ ต้องไม่เกิน 100",
   "planAdmin.yearClosed": "ปีงบประมาณนี้ปิดแล้ว ค่าเป้าหมายจึงแก้ไขไม่ได้ ผู้ดูแลระบบเปิดปีอีกครั้งได้ที่หน้า “วิธีนับและปิดปี”",
   "planAdmin.closedYear": "ปิดปีแล้ว",
