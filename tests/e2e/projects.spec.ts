@@ -192,7 +192,7 @@ test("the committee creates a project directly; a bad form keeps what was typed"
   await page.getByRole("button", { name: "สร้างโครงการ" }).click();
   await expect(page.getByText("สร้างโครงการแล้ว")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "โครงการตลาดนัดสินค้าชุมชนออนไลน์" })).toBeVisible();
-  await expect(page.getByText("50,000 บาท")).toBeVisible();
+  await expect(page.getByText("50,000.00 บาท")).toBeVisible();
   await expect(page.getByText("นางสาวศศิธร ยิ้มแย้ม")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
