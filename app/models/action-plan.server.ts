@@ -55,14 +55,26 @@ async function yearIsClosed(db: Database, fiscalYearBE: number): Promise<boolean
   return Boolean(setting?.closedAt);
 }
 
-export async function addActivity(db: Database, actor: Actor, fiscalYearBE: number, input: ActivityInput): Promise<"ok" | "closed"> {
+/**
+ * Add an activity at the end of the year's list. With a submission token the first insert wins
+ * (unique constraint, even for posts at the same moment): the same form posted again adds nothing.
+ */
+export async function addActivity(
+  db: Database,
+  actor: Actor,
+  fiscalYearBE: number,
+  input: ActivityInput,
+  submissionToken: string | null = null,
+): Promise<"ok" | "closed"> {
   return db.transaction(async (tx) => {
     if (await yearIsClosed(tx, fiscalYearBE)) return "closed";
     const [last] = await tx.select({ sortOrder: max(actionPlanActivities.sortOrder) }).from(actionPlanActivities).where(eq(actionPlanActivities.fiscalYear, fiscalYearBE));
     const [created] = await tx
       .insert(actionPlanActivities)
-      .values({ fiscalYear: fiscalYearBE, title: input.title, planId: input.planId, status: input.status, sortOrder: (last?.sortOrder ?? 0) + 1, updatedAt: new Date() })
+      .values({ fiscalYear: fiscalYearBE, title: input.title, planId: input.planId, status: input.status, sortOrder: (last?.sortOrder ?? 0) + 1, updatedAt: new Date(), submissionToken })
+      .onConflictDoNothing({ target: actionPlanActivities.submissionToken })
       .returning({ id: actionPlanActivities.id });
+    if (!created) return "ok";
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "action_plan.activity_added",

@@ -34,16 +34,35 @@ export async function countProjectInnovations(db: Database, projectId: number): 
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Record an innovation. With a submission token the first insert wins (unique constraint, even
+ * for posts at the same moment): a repeat answers "duplicate" with the first one's id.
+ */
 export async function insertInnovation(
   db: Database,
-  values: InnovationColumns & { projectId: number; createdByAccountId: string | null },
-): Promise<number> {
-  const [row] = await db.insert(innovations).values(values).returning({ id: innovations.id });
-  return row.id;
+  values: InnovationColumns & { projectId: number; createdByAccountId: string | null; submissionToken?: string | null },
+): Promise<{ status: "created" | "duplicate"; innovationId: number }> {
+  const [row] = await db
+    .insert(innovations)
+    .values({ ...values, submissionToken: values.submissionToken ?? null })
+    .onConflictDoNothing({ target: innovations.submissionToken })
+    .returning({ id: innovations.id });
+  if (row) return { status: "created", innovationId: row.id };
+  const [existing] = await db.select({ id: innovations.id }).from(innovations).where(eq(innovations.submissionToken, values.submissionToken ?? ""));
+  return { status: "duplicate", innovationId: existing.id };
 }
 
-export async function updateInnovationColumns(db: Database, innovationId: number, values: InnovationColumns): Promise<void> {
-  await db.update(innovations).set(values).where(eq(innovations.id, innovationId));
+/**
+ * The edit form's save: written only if the innovation is still at `version` (what the form
+ * showed), and the version goes up by one. False: someone saved it meanwhile, nothing written.
+ */
+export async function updateInnovationIfVersion(db: Database, innovationId: number, version: number, values: InnovationColumns): Promise<boolean> {
+  const rows = await db
+    .update(innovations)
+    .set({ ...values, version: sql`${innovations.version} + 1` })
+    .where(and(eq(innovations.id, innovationId), eq(innovations.version, version)))
+    .returning({ id: innovations.id });
+  return rows.length === 1;
 }
 
 export async function lockInnovation(db: Database, innovationId: number) {
@@ -66,6 +85,8 @@ export type FollowUpRow = {
 export type InnovationDetail = InnovationColumns & {
   id: number;
   createdAt: Date;
+  /** Raised by every save: the edit form carries it so a stale save is refused. */
+  version: number;
   byNameTh: string | null;
   project: { id: number; code: string | null; nameTh: string; nameEn: string; status: ProjectStatus; planCode: string | null };
   followUps: FollowUpRow[];
@@ -101,6 +122,7 @@ export async function getInnovationDetail(db: Database, innovationId: number): P
     ipFiledOn: innovation.ipFiledOn,
     ipGrantedOn: innovation.ipGrantedOn,
     createdAt: innovation.createdAt,
+    version: innovation.version,
     byNameTh: row.byNameTh,
     project: {
       id: innovation.projectId,
@@ -129,12 +151,22 @@ export async function listFollowUps(db: Database, innovationId: number): Promise
     .orderBy(asc(innovationFollowUps.reportedOn), asc(innovationFollowUps.id));
 }
 
+/** Record a follow-up report; a repeated submission token answers the first one's id ("duplicate"). */
 export async function insertFollowUp(
   db: Database,
-  values: { innovationId: number; reportedOn: string; observation: string; beneficiaries: string; createdByAccountId: string | null },
-): Promise<number> {
-  const [row] = await db.insert(innovationFollowUps).values(values).returning({ id: innovationFollowUps.id });
-  return row.id;
+  values: { innovationId: number; reportedOn: string; observation: string; beneficiaries: string; createdByAccountId: string | null; submissionToken?: string | null },
+): Promise<{ status: "created" | "duplicate"; followUpId: number }> {
+  const [row] = await db
+    .insert(innovationFollowUps)
+    .values({ ...values, submissionToken: values.submissionToken ?? null })
+    .onConflictDoNothing({ target: innovationFollowUps.submissionToken })
+    .returning({ id: innovationFollowUps.id });
+  if (row) return { status: "created", followUpId: row.id };
+  const [existing] = await db
+    .select({ id: innovationFollowUps.id })
+    .from(innovationFollowUps)
+    .where(eq(innovationFollowUps.submissionToken, values.submissionToken ?? ""));
+  return { status: "duplicate", followUpId: existing.id };
 }
 
 export async function getFollowUp(db: Database, innovationId: number, followUpId: number) {

@@ -115,6 +115,8 @@ export type ProjectDetail = {
   fiscalYear: number | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Raised by every save: the edit form carries it so a stale save is refused. */
+  version: number;
   plan: { id: number; code: string; nameTh: string; nameEn: string; strategyCode: string } | null;
   owner: PersonRef | null;
   members: PersonRef[];
@@ -195,6 +197,7 @@ export async function getProjectDetail(db: Database, projectId: number): Promise
     descriptionTh: project.descriptionTh,
     status: project.status,
     progress: project.progress,
+    version: project.version,
     budget: project.budget === null ? null : Number(project.budget),
     startDate: project.startDate,
     endDate: project.endDate,
@@ -252,11 +255,40 @@ export async function insertProject(db: Database, values: ProjectColumns & { cod
   return row.id;
 }
 
+/**
+ * Insert a project from the new-project form. With a submission token the first insert wins
+ * (the unique constraint says so, even for posts at the same moment): a repeat answers
+ * "duplicate" with the first one's id and writes nothing.
+ */
+export async function insertSubmittedProject(
+  db: Database,
+  values: ProjectColumns & { submissionToken: string | null },
+): Promise<{ status: "created" | "duplicate"; projectId: number }> {
+  const [row] = await db.insert(projects).values(values).onConflictDoNothing({ target: projects.submissionToken }).returning({ id: projects.id });
+  if (row) return { status: "created", projectId: row.id };
+  const [existing] = await db.select({ id: projects.id }).from(projects).where(eq(projects.submissionToken, values.submissionToken ?? ""));
+  return { status: "duplicate", projectId: existing.id };
+}
+
+/** A change to a project besides its edit form (a delivery starts it): an open edit form becomes stale. */
 export async function updateProjectColumns(db: Database, projectId: number, values: Partial<ProjectColumns>): Promise<void> {
   await db
     .update(projects)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: new Date(), version: sql`${projects.version} + 1` })
     .where(eq(projects.id, projectId));
+}
+
+/**
+ * The edit form's save: written only if the project is still at `version` (what the form
+ * showed), and the version goes up by one. False: someone saved it meanwhile, nothing written.
+ */
+export async function updateProjectIfVersion(db: Database, projectId: number, version: number, values: ProjectColumns): Promise<boolean> {
+  const rows = await db
+    .update(projects)
+    .set({ ...values, updatedAt: new Date(), version: sql`${projects.version} + 1` })
+    .where(and(eq(projects.id, projectId), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  return rows.length === 1;
 }
 
 /** Replace the team (the owner is never also listed as a member). */
@@ -292,16 +324,29 @@ export async function existingPersonIds(db: Database, personIds: number[]): Prom
   return new Set(rows.map((row) => row.id));
 }
 
-export async function insertMilestone(db: Database, values: { projectId: number; title: string; dueDate: string | null }): Promise<number> {
+/**
+ * Add a milestone at the end. With a submission token the first insert wins (unique
+ * constraint): a repeat answers "duplicate" with the first one's id and writes nothing.
+ */
+export async function insertMilestone(
+  db: Database,
+  values: { projectId: number; title: string; dueDate: string | null; submissionToken?: string | null },
+): Promise<{ status: "created" | "duplicate"; milestoneId: number }> {
   const [last] = await db
     .select({ max: sql<number | null>`max(${projectMilestones.sortOrder})` })
     .from(projectMilestones)
     .where(eq(projectMilestones.projectId, values.projectId));
   const [row] = await db
     .insert(projectMilestones)
-    .values({ ...values, sortOrder: Number(last?.max ?? 0) + 1 })
+    .values({ ...values, submissionToken: values.submissionToken ?? null, sortOrder: Number(last?.max ?? 0) + 1 })
+    .onConflictDoNothing({ target: projectMilestones.submissionToken })
     .returning({ id: projectMilestones.id });
-  return row.id;
+  if (row) return { status: "created", milestoneId: row.id };
+  const [existing] = await db
+    .select({ id: projectMilestones.id })
+    .from(projectMilestones)
+    .where(eq(projectMilestones.submissionToken, values.submissionToken ?? ""));
+  return { status: "duplicate", milestoneId: existing.id };
 }
 
 export async function getMilestone(db: Database, projectId: number, milestoneId: number) {

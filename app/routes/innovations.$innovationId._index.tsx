@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
 import { AttachmentList } from "../components/attachment-list";
@@ -10,6 +11,7 @@ import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectStatusBadge } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
+import { readSubmissionToken } from "../domain/submission-token";
 import { hasAnyRole } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
@@ -49,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     followUpAttachments,
     today: calendarDateIn(new Date(), settings.fiscalCalendar.timeZone),
     isCommittee: hasAnyRole(user.roles, ["committee"]),
+    // One token per follow-up form shown: the same form posted twice records one report.
+    followUpToken: randomUUID(),
   });
 }
 
@@ -84,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "addFollowUp") {
     const values = followUpFormValues(form.fields);
-    const result = await addFollowUp(database, actor, { innovationId, values });
+    const submissionToken = readSubmissionToken(form.fields.get("submissionToken"));
+    const result = await addFollowUp(database, actor, { innovationId, values, submissionToken });
     if (result === "notFound") throw notFound();
     if (!result.ok) return fail({ values, fieldErrors: result.fieldErrors });
     return redirect(`${here}?done=followUpAdded#follow-up-${result.followUpId}`);
@@ -109,7 +114,7 @@ const DONE_NOTICES: Record<string, MessageKey> = {
 };
 
 export default function InnovationPage() {
-  const { innovation, attachments, followUpAttachments, today, isCommittee } = useLoaderData<typeof loader>();
+  const { innovation, attachments, followUpAttachments, today, isCommittee, followUpToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, locale, date, fiscalYear } = useI18n(projectsMessages);
@@ -250,6 +255,7 @@ export default function InnovationPage() {
             {followUpErrors ? <FormNotice tone="error">{t("form.fixErrors")}</FormNotice> : null}
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="addFollowUp" />
+              <input type="hidden" name="submissionToken" value={followUpToken} />
               <Field
                 label={t("projects.field.reportedOn")}
                 error={followUpError("reportedOn")}

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
@@ -9,6 +10,7 @@ import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
 import { actionPlanCompletion } from "../domain/indicator-status";
 import { ACTIVITY_STATUS_VALUES, isActivityStatus, parseActivityForm, type ActivityFormValues, type ReportFormError } from "../domain/report-forms";
 import { hasAnyRole } from "../domain/roles";
+import { readSubmissionToken } from "../domain/submission-token";
 import type { MessageKey } from "../i18n/messages.server";
 import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
@@ -51,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     target: indicators.find((indicator) => indicator.code === "ACTION_PLAN")?.targets[fiscalYearBE] ?? null,
     closed,
     canEdit: hasAnyRole(user.roles, EDITORS),
+    // One token per add form shown: the same form posted twice adds one activity.
+    addToken: randomUUID(),
   });
 }
 
@@ -91,7 +95,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return reply({ fieldErrors: parsed.fieldErrors }, 400);
     const result =
       intent === "add"
-        ? await addActivity(database, actor, fiscalYearBE, { title: parsed.input.title, planId: parsed.input.planId, status: parsed.input.status ?? "planned" })
+        ? await addActivity(
+            database,
+            actor,
+            fiscalYearBE,
+            { title: parsed.input.title, planId: parsed.input.planId, status: parsed.input.status ?? "planned" },
+            readSubmissionToken(formData.get("submissionToken")),
+          )
         : await changeActivity(database, actor, { id: namedActivity(), version: field("version"), patch: { title: parsed.input.title, planId: parsed.input.planId } });
     if (result === "notFound") throw notFound();
     if (result !== "ok") return reply({ refusal: REFUSALS[result] }, 409);
@@ -187,7 +197,12 @@ export default function ActionPlanPage() {
       )}
 
       {editable ? (
-        <AddActivityForm fiscalYearBE={data.fiscalYearBE} planItems={data.planItems} actionData={actionData?.intent === "add" ? actionData : undefined} />
+        <AddActivityForm
+          fiscalYearBE={data.fiscalYearBE}
+          planItems={data.planItems}
+          submissionToken={data.addToken}
+          actionData={actionData?.intent === "add" ? actionData : undefined}
+        />
       ) : data.canEdit ? null : (
         <p className="muted">{t("reports.actions.readOnly")}</p>
       )}
@@ -323,13 +338,24 @@ function ActivityTableRow({
   );
 }
 
-function AddActivityForm({ fiscalYearBE, planItems, actionData }: { fiscalYearBE: number; planItems: PlanItem[]; actionData?: ActionResult }) {
+function AddActivityForm({
+  fiscalYearBE,
+  planItems,
+  submissionToken,
+  actionData,
+}: {
+  fiscalYearBE: number;
+  planItems: PlanItem[];
+  submissionToken: string;
+  actionData?: ActionResult;
+}) {
   const { t } = useI18n(reportsMessages);
   return (
     <section className="card" aria-labelledby="add-heading">
       <h2 id="add-heading">{t("reports.actions.add")}</h2>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="add" />
+        <input type="hidden" name="submissionToken" value={submissionToken} />
         <input type="hidden" name="fy" value={fiscalYearBE} />
         <Field
           label={t("reports.actions.titleLabel")}

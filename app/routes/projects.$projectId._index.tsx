@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole, requireUser } from "../auth/current-user.server";
 import { AttachmentList } from "../components/attachment-list";
@@ -12,6 +13,7 @@ import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
 import { personDisplayName } from "../domain/person-name";
+import { readSubmissionToken } from "../domain/submission-token";
 import { hasAnyRole } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { sortByThaiName } from "../i18n/format";
@@ -45,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attachments,
     today: calendarDateIn(new Date(), settings.fiscalCalendar.timeZone),
     isCommittee: hasAnyRole(user.roles, ["committee"]),
+    // One token per add-milestone form shown: the same form posted twice adds one milestone.
+    milestoneToken: randomUUID(),
   });
 }
 
@@ -80,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = milestoneFormValues(form.fields);
     result =
       intent === "addMilestone"
-        ? await addMilestone(database, actor, projectId, values)
+        ? await addMilestone(database, actor, projectId, values, new Date(), readSubmissionToken(form.fields.get("submissionToken")))
         : milestoneId === null
           ? "notFound"
           : await editMilestone(database, actor, { projectId, milestoneId, values });
@@ -105,7 +109,7 @@ const DONE_NOTICES: Record<string, MessageKey> = {
 };
 
 export default function ProjectPage() {
-  const { project, attachments, today, isCommittee } = useLoaderData<typeof loader>();
+  const { project, attachments, today, isCommittee, milestoneToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages);
@@ -270,6 +274,7 @@ export default function ProjectPage() {
             <MilestoneForm
               idPrefix="milestone-new"
               intent="addMilestone"
+              submissionToken={milestoneToken}
               values={addErrors?.values ?? { title: "", dueDate: "", doneOn: "" }}
               fieldErrors={addErrors?.fieldErrors ?? {}}
               submitLabel={t("projects.milestones.add")}
@@ -324,6 +329,7 @@ function MilestoneForm({
   idPrefix,
   intent,
   milestoneId,
+  submissionToken,
   values,
   fieldErrors,
   submitLabel,
@@ -331,6 +337,7 @@ function MilestoneForm({
   idPrefix: string;
   intent: "addMilestone" | "editMilestone";
   milestoneId?: number;
+  submissionToken?: string;
   values: MilestoneValues;
   fieldErrors: MilestoneFieldErrors;
   submitLabel: string;
@@ -341,6 +348,7 @@ function MilestoneForm({
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value={intent} />
       {milestoneId ? <input type="hidden" name="milestoneId" value={milestoneId} /> : null}
+      {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       <Field
         label={t("projects.milestones.field.title")}
         error={error("title")}

@@ -1,11 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
+import { readSubmissionToken } from "../domain/submission-token";
 import { resolveLocale } from "../i18n/locale.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
@@ -28,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: resolveLocale(request, user.locale),
     today: calendarDateIn(new Date(), fiscalCalendar.timeZone),
   });
-  return json({ ...options, values: emptyProjectFormValues() });
+  // One token per form shown: the same form posted twice makes one project.
+  return json({ ...options, values: emptyProjectFormValues(), submissionToken: randomUUID() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,13 +44,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { memberProblems } = parsed;
   const fieldErrors = { ...(await projectInputProblems(database, parsed.input)), ...parsed.fieldErrors };
   if (Object.keys(fieldErrors).length > 0) return json({ values, fieldErrors, memberProblems }, { status: 400 });
-  const result = await createProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, parsed.input);
+  // A repeat of a post already saved lands on that project, as the first post did.
+  const submissionToken = readSubmissionToken(formData.get("submissionToken"));
+  const result = await createProject(database, { accountId: user.accountId, personId: user.personId, ipAddress: clientAddress(request) }, parsed.input, submissionToken);
   if (!result.ok) return json({ values, fieldErrors: result.fieldErrors, memberProblems }, { status: 400 });
   return redirect(`/projects/${result.projectId}?done=created`);
 }
 
 export default function NewProjectPage() {
-  const { planOptions, staffOptions, staffListed, values } = useLoaderData<typeof loader>();
+  const { planOptions, staffOptions, staffListed, values, submissionToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n(projectsMessages);
@@ -61,6 +66,7 @@ export default function NewProjectPage() {
         <p className="muted">{t("projects.new.intro")}</p>
         {actionData ? <FormNotice tone="error">{t("form.fixErrors")}</FormNotice> : null}
         <Form method="post" className="stack">
+          <input type="hidden" name="submissionToken" value={submissionToken} />
           <ProjectFields
             values={actionData?.values ?? values}
             fieldErrors={actionData?.fieldErrors ?? {}}

@@ -13,7 +13,7 @@ import {
   insertFollowUp,
   insertInnovation,
   lockInnovation,
-  updateInnovationColumns,
+  updateInnovationIfVersion,
   type InnovationColumns,
 } from "../models/innovations.server";
 import { lockProject, lockProjectIdeas, updateProjectColumns } from "../models/projects.server";
@@ -152,7 +152,7 @@ export type DeliverResult =
 export async function deliverInnovation(
   db: Database,
   actor: ProjectActor,
-  params: { projectId: number; values: InnovationFormValues; now?: Date },
+  params: { projectId: number; values: InnovationFormValues; now?: Date; submissionToken?: string | null },
 ): Promise<DeliverResult> {
   const { fiscalCalendar } = await getAppSettings(db);
   const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
@@ -165,12 +165,15 @@ export async function deliverInnovation(
       if (!project) return "notFound" as const;
       if (project.status === "cancelled") return { ok: false as const, fieldErrors: { project: "projects.error.projectCancelled" as const } };
       const first = (await countProjectInnovations(tx, project.id)) === 0;
-      const innovationId = await insertInnovation(tx, {
+      const { status: inserted, innovationId } = await insertInnovation(tx, {
         ...columns,
         fiscalYear: fiscalYearOfDate(columns.deliveredOn, fiscalCalendar),
         projectId: project.id,
         createdByAccountId: actor.accountId,
+        submissionToken: params.submissionToken ?? null,
       });
+      // The same form posted again: the first post delivered it (and did the rest); nothing more.
+      if (inserted === "duplicate") return { ok: true as const, innovationId, first: false };
       if (project.status === "planned") {
         const startDate = project.startDate === null || project.startDate > columns.deliveredOn ? columns.deliveredOn : project.startDate;
         await updateProjectColumns(tx, project.id, {
@@ -209,12 +212,17 @@ export async function deliverInnovation(
   }
 }
 
-/** The committee corrects an innovation or records its IP progress (filed → granted). */
+/**
+ * The committee corrects an innovation or records its IP progress (filed → granted).
+ * `version` is the version the edit form showed (null: it carried none or a bad one): when
+ * someone saved the innovation since, nothing is written and the answer is "conflict".
+ * Left out (a script, a test), the save is not checked.
+ */
 export async function updateInnovation(
   db: Database,
   actor: ProjectActor,
-  params: { innovationId: number; values: InnovationFormValues; now?: Date },
-): Promise<{ ok: true } | { ok: false; fieldErrors: InnovationFieldErrors } | "notFound"> {
+  params: { innovationId: number; values: InnovationFormValues; now?: Date; version?: number | null },
+): Promise<{ ok: true } | { ok: false; fieldErrors: InnovationFieldErrors } | "notFound" | "conflict"> {
   const { fiscalCalendar } = await getAppSettings(db);
   const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
   const parsed = parseInnovationForm(params.values, today);
@@ -222,6 +230,7 @@ export async function updateInnovation(
   return db.transaction(async (tx) => {
     const before = await lockInnovation(tx, params.innovationId);
     if (!before) return "notFound" as const;
+    if (params.version !== undefined && params.version !== before.version) return "conflict" as const;
     // The same rule as addFollowUp's, seen from the delivery: no report of use before it.
     // (addFollowUp locks the innovation too, so no report slips in meanwhile.)
     const firstReport = await earliestFollowUpOn(tx, before.id);
@@ -229,7 +238,8 @@ export async function updateInnovation(
       return { ok: false as const, fieldErrors: { deliveredOn: "projects.error.deliveredAfterFollowUp" as const } };
     }
     const columns = { ...parsed.columns, fiscalYear: fiscalYearOfDate(parsed.columns.deliveredOn, fiscalCalendar) };
-    await updateInnovationColumns(tx, before.id, columns);
+    // Compare-and-set: the version in the WHERE, so a save that slipped past the check still cannot overwrite.
+    if (!(await updateInnovationIfVersion(tx, before.id, before.version, columns))) return "conflict" as const;
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "innovation.updated",
@@ -263,7 +273,7 @@ export function followUpFormValues(formData: FormData): FollowUpFormValues {
 export async function addFollowUp(
   db: Database,
   actor: ProjectActor,
-  params: { innovationId: number; values: FollowUpFormValues; now?: Date },
+  params: { innovationId: number; values: FollowUpFormValues; now?: Date; submissionToken?: string | null },
 ): Promise<{ ok: true; followUpId: number } | { ok: false; fieldErrors: FollowUpFieldErrors } | "notFound"> {
   const { fiscalCalendar } = await getAppSettings(db);
   const today = calendarDateIn(params.now ?? new Date(), fiscalCalendar.timeZone);
@@ -283,13 +293,15 @@ export async function addFollowUp(
     const beneficiariesError = textLengthError(beneficiaries, 1, INNOVATION_LIMITS.beneficiariesMax, false);
     if (beneficiariesError) fieldErrors.beneficiaries = beneficiariesError;
     if (Object.keys(fieldErrors).length > 0 || !reportedOn.ok || reportedOn.date === null) return { ok: false as const, fieldErrors };
-    const followUpId = await insertFollowUp(tx, {
+    const { status: inserted, followUpId } = await insertFollowUp(tx, {
       innovationId: innovation.id,
       reportedOn: reportedOn.date,
       observation,
       beneficiaries,
       createdByAccountId: actor.accountId,
+      submissionToken: params.submissionToken ?? null,
     });
+    if (inserted === "duplicate") return { ok: true as const, followUpId };
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "innovation.follow_up_added",

@@ -15,12 +15,13 @@ import {
   getMilestone,
   insertMilestone,
   insertProject,
+  insertSubmittedProject,
   lockProject,
   lockProjectIdeas,
   planExists,
   setProjectMembers,
   updateMilestoneColumns,
-  updateProjectColumns,
+  updateProjectIfVersion,
 } from "../models/projects.server";
 import { getAppSettings, organisationToday } from "../models/settings.server";
 import { getPlanTree } from "../models/plan.server";
@@ -374,12 +375,15 @@ export async function createProjectForIdea(
   return { ok: true, projectId };
 }
 
-/** A project the committee creates directly (not from an idea). Starts "planned". */
-export async function createProject(db: Database, actor: ProjectActor, input: ProjectInput): Promise<ProjectResult> {
+/**
+ * A project the committee creates directly (not from an idea). Starts "planned". A repeated
+ * `submissionToken` (the same form posted twice) creates nothing and answers the first one's id.
+ */
+export async function createProject(db: Database, actor: ProjectActor, input: ProjectInput, submissionToken: string | null = null): Promise<ProjectResult> {
   const errors = await projectInputProblems(db, input);
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors };
   return db.transaction(async (tx) => {
-    const projectId = await insertProject(tx, {
+    const { status: inserted, projectId } = await insertSubmittedProject(tx, {
       planId: input.planId,
       nameTh: input.nameTh.trim(),
       nameEn: (input.nameEn ?? "").trim(),
@@ -391,7 +395,9 @@ export async function createProject(db: Database, actor: ProjectActor, input: Pr
       progress: 0,
       status: "planned",
       fiscalYear: null,
+      submissionToken,
     });
+    if (inserted === "duplicate") return { ok: true as const, projectId };
     await setProjectMembers(tx, projectId, input.memberPersonIds ?? [], input.ownerPersonId);
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
@@ -443,11 +449,6 @@ export async function startApprovedIdeas(tx: Database, actor: ProjectActor, proj
 }
 
 /**
- * The committee changes a project: owner, team, budget, dates, progress, status. When the
- * project is active, its fiscal year is that of its start and its ideas still "approved" move
- * to "in progress" (by the system, recorded). All or nothing.
- */
-/**
  * When the project was completed: the day it was set to completed (kept while it stays
  * completed), none once it is set to anything else. The quarterly report counts completions by it.
  */
@@ -456,17 +457,27 @@ export function projectCompletedOn(before: { status: ProjectStatus; completedOn:
   return before.status === "completed" && before.completedOn !== null ? before.completedOn : today;
 }
 
+/**
+ * The committee changes a project: owner, team, budget, dates, progress, status. When the
+ * project is active, its fiscal year is that of its start and its ideas still "approved" move
+ * to "in progress" (by the system, recorded). All or nothing.
+ *
+ * `version` is the version the edit form showed: when someone saved the project since, nothing
+ * is written and the answer is "conflict" (the form's "version" is null when it carried none or
+ * a bad one: refused the same way). Left out (a script, a test), the save is not checked.
+ */
 export async function updateProject(
   db: Database,
   actor: ProjectActor,
   projectId: number,
   input: ProjectUpdateInput,
-  now = new Date(),
-): Promise<ProjectResult | "notFound"> {
+  options: { version?: number | null; now?: Date } = {},
+): Promise<ProjectResult | "notFound" | "conflict"> {
   try {
     return await db.transaction(async (tx) => {
       const project = await lockProject(tx, projectId);
       if (!project) return "notFound" as const;
+      if (options.version !== undefined && options.version !== project.version) return "conflict" as const;
       const errors = await projectInputProblems(tx, input, { update: input });
       // A delivered innovation proves the project started (deliverInnovation makes a planned one
       // active): back to planned it would count in no year while its innovation still counts.
@@ -477,8 +488,9 @@ export async function updateProject(
       const { fiscalCalendar } = await getAppSettings(tx);
       const status = input.status as ProjectStatus;
       const fiscalYear = projectFiscalYear(status, input.startDate, project.fiscalYear, fiscalCalendar);
-      const completedOn = projectCompletedOn(project, status, await organisationToday(tx, now));
-      await updateProjectColumns(tx, projectId, {
+      const completedOn = projectCompletedOn(project, status, await organisationToday(tx, options.now ?? new Date()));
+      // Compare-and-set: the version in the WHERE, so a save that slipped past the check still cannot overwrite.
+      const written = await updateProjectIfVersion(tx, projectId, project.version, {
         planId: input.planId,
         nameTh: input.nameTh.trim(),
         nameEn: (input.nameEn ?? "").trim(),
@@ -492,6 +504,7 @@ export async function updateProject(
         fiscalYear,
         completedOn,
       });
+      if (!written) return "conflict" as const;
       await setProjectMembers(tx, projectId, input.memberPersonIds ?? [], input.ownerPersonId);
       const started = status === "active" ? await startApprovedIdeas(tx, actor, projectId) : 0;
       await recordAudit(tx, {
@@ -540,18 +553,21 @@ function parseMilestone(values: MilestoneValues, today: string): { ok: true; tit
   return { ok: true, title, dueDate: dueDate.date, doneOn: doneOn.date };
 }
 
+/** Add a milestone. A repeated `submissionToken` (the same form posted twice) adds nothing more. */
 export async function addMilestone(
   db: Database,
   actor: ProjectActor,
   projectId: number,
   values: MilestoneValues,
   now: Date = new Date(),
+  submissionToken: string | null = null,
 ): Promise<MilestoneResult> {
   const parsed = parseMilestone(values, await organisationToday(db, now));
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     if (!(await lockProject(tx, projectId))) return "notFound" as const;
-    const milestoneId = await insertMilestone(tx, { projectId, title: parsed.title, dueDate: parsed.dueDate });
+    const { status, milestoneId } = await insertMilestone(tx, { projectId, title: parsed.title, dueDate: parsed.dueDate, submissionToken });
+    if (status === "duplicate") return { ok: true as const };
     if (parsed.doneOn !== null) await updateMilestoneColumns(tx, milestoneId, { doneOn: parsed.doneOn });
     await recordAudit(tx, {
       actorAccountId: actor.accountId,

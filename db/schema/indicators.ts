@@ -17,6 +17,8 @@ export const actionPlanActivities = pgTable(
     status: text("status").$type<ActivityStatus>().notNull().default("planned"),
     sortOrder: integer("sort_order").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A random token from the add form: a double submit adds one activity. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [
     index("action_plan_activities_year_idx").on(t.fiscalYear, t.sortOrder),

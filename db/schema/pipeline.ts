@@ -95,6 +95,8 @@ export const projectMilestones = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     doneOn: date("done_on", { mode: "string" }),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** A random token from the add form: a double submit adds one milestone. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [index("project_milestones_project_idx").on(t.projectId)],
 );
@@ -130,6 +132,10 @@ export const innovations = pgTable(
     ipGrantedOn: date("ip_granted_on", { mode: "string" }),
     createdByAccountId: text("created_by_account_id").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by every save of the edit form: a save from a form showing an older version is refused. */
+    version: integer("version").notNull().default(0),
+    /** A random token from the delivery form: a double submit records one innovation. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [
     index("innovations_project_idx").on(t.projectId),
@@ -154,6 +160,8 @@ export const innovationFollowUps = pgTable(
     beneficiaries: text("beneficiaries").notNull().default(""),
     createdByAccountId: text("created_by_account_id").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A random token from the follow-up form: a double submit records one report. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [index("innovation_follow_ups_innovation_idx").on(t.innovationId)],
 );

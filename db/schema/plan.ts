@@ -62,6 +62,10 @@ export const projects = pgTable(
     completedOn: date("completed_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by every save of the edit form: a save from a form showing an older version is refused. */
+    version: integer("version").notNull().default(0),
+    /** A random token from the new-project form: a double submit creates one project. */
+    submissionToken: text("submission_token").unique(),
   },
   (t) => [
     check("projects_progress_range", sql`${t.progress} BETWEEN 0 AND 100`),

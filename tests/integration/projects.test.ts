@@ -224,16 +224,16 @@ describe(`projects for ideas (${engineName})`, () => {
     const input = { ...(await projectInput({ startDate: "2026-10-01", endDate: "2027-09-30" })), progress: 100 };
     const calendar = { startMonth: 10, timeZone: "Asia/Bangkok" };
 
-    expect(await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, NOW)).toEqual({ ok: true, projectId: created.projectId });
+    expect(await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, { now: NOW })).toEqual({ ok: true, projectId: created.projectId });
     expect(await completedOn()).toBe("2026-11-25");
     expect(await completedIn(1)).toContainEqual([created.projectId, "2026-11-25"]);
     expect((await completedIn(4)).map(([id]) => id)).not.toContain(created.projectId);
 
     // Edited again later while still completed: it keeps the day it was completed.
-    await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, new Date("2027-01-10T10:00:00+07:00"));
+    await updateProject(db, actor, created.projectId, { ...input, status: "completed" }, { now: new Date("2027-01-10T10:00:00+07:00") });
     expect(await completedOn()).toBe("2026-11-25");
     // Reopened: no longer completed on any day.
-    await updateProject(db, actor, created.projectId, { ...input, status: "active" }, NOW);
+    await updateProject(db, actor, created.projectId, { ...input, status: "active" }, { now: NOW });
     expect(await completedOn()).toBeNull();
     expect((await completedIn(1)).map(([id]) => id)).not.toContain(created.projectId);
   });
