@@ -150,7 +150,14 @@ function ConflictNotice({ typed, saved }: { typed: ProjectFormValues; saved: Pro
     if (field === "status") return t(`projects.status.${value as ProjectStatus}`);
     return value.trim();
   };
-  const changed = CONFLICT_FIELDS.filter((field) => shown(field, typed) !== shown(field, saved));
+  // People compare by what was typed first ("LS012" or "LS012 นายสมชาย ใจดี" is the same person); the team in any order.
+  const people = (lines: string[]) => lines.map((line) => line.trim().split(/\s+/)[0]).filter((code) => code !== "").sort().join(" ");
+  const differs = (field: (typeof CONFLICT_FIELDS)[number]) => {
+    if (field === "members") return people(typed.members) !== people(saved.members);
+    if (field === "owner") return people([typed.owner]) !== people([saved.owner]);
+    return shown(field, typed) !== shown(field, saved);
+  };
+  const changed = CONFLICT_FIELDS.filter(differs);
   return (
     <FormNotice tone="error">
       <p>{t("projects.edit.conflict")}</p>

@@ -196,3 +196,34 @@ test("the committee creates a project directly; a bad form keeps what was typed"
   await expect(page.getByText("นางสาวศศิธร ยิ้มแย้ม")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("two committee members edit the same project: the later save from a stale form is refused and keeps what was typed", async ({ browser }) => {
+  const project = "โครงการนัดชำระภาษีรายหมู่บ้าน";
+  const openEdit = async (username: string) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, username);
+    await page.goto("/projects");
+    await page.getByRole("link", { name: project }).first().click();
+    await page.getByRole("link", { name: "แก้ไขโครงการ" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "แก้ไขโครงการ" })).toBeVisible();
+    return { context, page };
+  };
+  const first = await openEdit("LS005");
+  const second = await openEdit("LS023");
+  await first.page.getByLabel("ความคืบหน้า (ร้อยละ 0–100)").fill("50");
+  await first.page.getByRole("button", { name: "บันทึกโครงการ" }).click();
+  await expect(first.page.getByText("บันทึกการแก้ไขโครงการแล้ว")).toBeVisible();
+
+  await second.page.getByLabel("ความคืบหน้า (ร้อยละ 0–100)").fill("10");
+  await second.page.getByRole("button", { name: "บันทึกโครงการ" }).click();
+  const notice = second.page.getByRole("alert").filter({ hasText: "มีผู้บันทึกโครงการนี้หลังจากที่คุณเปิดแบบฟอร์ม" });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("listitem")).toHaveText(["ความคืบหน้า (ร้อยละ 0–100): 50"]);
+  await expect(second.page.getByLabel("ความคืบหน้า (ร้อยละ 0–100)")).toHaveValue("10");
+
+  // Having seen what is saved, the second member saves again: it goes through.
+  await second.page.getByRole("button", { name: "บันทึกโครงการ" }).click();
+  await expect(second.page.getByText("บันทึกการแก้ไขโครงการแล้ว")).toBeVisible();
+  await Promise.all([first.context.close(), second.context.close()]);
+});
