@@ -337,5 +337,6 @@ describe("renderMarkdown: properties", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+    // 3,000 renders take 1–2 s alone; a loaded CI machine has taken over 5 s (vitest's default).
+  }, 30_000);
 });
