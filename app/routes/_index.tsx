@@ -12,8 +12,9 @@ import { resolveLocale } from "../i18n/locale.server";
 import { getAppSettings } from "../models/settings.server";
 import { homeMessages } from "../i18n/catalogue/home";
 import { useI18n } from "../i18n/use-i18n";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, []);
 
 const CARD_BODY: Record<string, MessageKey> = {
   "/ideas": "home.ideas.body",

@@ -6,8 +6,9 @@ import { FormNotice } from "../components/forms";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "บัญชีของฉัน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [accountMessages], "account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

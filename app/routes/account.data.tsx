@@ -11,8 +11,9 @@ import type { IdeaStage } from "../domain/idea-stages";
 import { personalDataMessages } from "../i18n/catalogue/personal-data";
 import { useI18n } from "../i18n/use-i18n";
 import { personalDataOf } from "../services/personal-data.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ข้อมูลของฉัน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [personalDataMessages], "myData.title");
 
 /** Items of each list the page shows; the download has them all. */
 const SHOWN_PER_LIST = 50;

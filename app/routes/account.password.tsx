@@ -8,8 +8,9 @@ import { Field, FormNotice } from "../components/forms";
 import { PASSWORD_MIN_LENGTH } from "../domain/password-policy";
 import { accountMessages } from "../i18n/catalogue/account";
 import { useI18n } from "../i18n/use-i18n";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เปลี่ยนรหัสผ่าน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [accountMessages], "password.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowPendingPasswordChange: true });

@@ -14,8 +14,9 @@ import { AccountStatusLabel } from "../components/account-status";
 import { getAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "จัดการบัญชี · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "accountAdmin.pageTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");

@@ -14,8 +14,9 @@ import { AccountStatusLabel } from "../components/account-status";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
 import { parseRecordId } from "../domain/record-id";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "บัญชีผู้ใช้ · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "accounts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");

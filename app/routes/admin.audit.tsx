@@ -8,8 +8,9 @@ import { auditActionMessages } from "../i18n/catalogue/audit-actions";
 import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { listAuditActions, listAuditEntries } from "../models/audit.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "บันทึกการใช้งาน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "audit.title");
 
 const PAGE_SIZE = 50;
 

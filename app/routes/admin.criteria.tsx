@@ -11,8 +11,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { CRITERION_NAME_MAX, addCriterion, criterionNameTaken, getCriterion, listCriteria, moveCriterion, updateCriterion } from "../models/scores.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เกณฑ์การให้คะแนน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "pipeline.criteria.title");
 
 type FieldErrors = Partial<Record<"nameTh" | "nameEn", MessageKey>>;
 

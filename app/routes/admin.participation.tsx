@@ -14,8 +14,9 @@ import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { participationSettings, saveParticipationRule } from "../services/participation-rule.server";
 import { closeFiscalYear, reopenFiscalYear } from "../services/year-close.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "กติกาการนับการมีส่วนร่วม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.rule.title");
 
 const REASON_MAX = 500;
 

@@ -12,8 +12,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { closedFiscalYears, getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขแผนและเป้าหมาย · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [planMessages], "planAdmin.title");
 
 async function planFiscalYears() {
   const { planPeriod } = await getAppSettings(db());

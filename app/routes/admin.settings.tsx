@@ -11,8 +11,9 @@ import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { getAppSettings, saveFiscalCalendar, saveOrganisation } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ตั้งค่า · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "settings.title");
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 

@@ -11,8 +11,9 @@ import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteComment, getComment, updateComment } from "../models/comments.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขความคิดเห็น · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [engagementMessages], "engagement.comment.editTitle");
 
 const MAX_ECHOED_LENGTH = 50_000;
 

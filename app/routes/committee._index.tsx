@@ -19,8 +19,9 @@ import { BOARD_CARDS_PER_COLUMN, filterQuery, getBoard, loadBoardFilterOptions, 
 import { getAppSettings } from "../models/settings.server";
 import { moveIdea } from "../services/stage-moves.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "งานคณะกรรมการนวัตกรรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [pipelineBoardMessages], "pipeline.board.title");
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -43,8 +43,9 @@ import { getAppSettings } from "../models/settings.server";
 import { loadStaffChoices } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · งานคณะกรรมการ · นวัต` : "นวัต" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, [], { text: data.idea.title }, "nav.committee") : pageTitle(matches, []));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -13,8 +13,9 @@ import { pipelineBoardMessages } from "../i18n/catalogue/pipeline-board";
 import { useI18n } from "../i18n/use-i18n";
 import { filterQuery, listBoardIdeas, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ไอเดียทั้งหมด (ตาราง) · งานคณะกรรมการ · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [pipelineBoardMessages], "pipeline.list.title", "nav.committee");
 
 const PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -10,8 +10,9 @@ import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
 import { loadIndicatorContext, planTrend, yearIndicators, type IndicatorFigure, type TrendRow } from "../services/indicators.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ตัวชี้วัด · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [dashboardMessages], "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireDashboardScope(request);

@@ -11,8 +11,9 @@ import { listDivisions } from "../models/people.server";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
 import { participationDetails, type ParticipantDetail } from "../services/indicators.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "รายชื่อผู้มีส่วนร่วม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [dashboardMessages], "dashboard.drill.pageTitle");
 
 /**
  * From a percentage to the people behind it. Executives and HR see everyone (and may narrow to

@@ -10,8 +10,9 @@ import { recordAudit } from "../models/audit.server";
 import { organisationToday } from "../models/settings.server";
 import { toRosterTableRows } from "../models/roster-view.server";
 import { listRosterPage, requestedPage } from "../services/roster-list.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "บุคลากรในกอง · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [], "nav.myDivision");
 
 /** A director sees the staff of their own division only: the division comes from the session. */
 export async function loader({ request }: LoaderFunctionArgs) {

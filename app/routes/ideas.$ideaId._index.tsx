@@ -26,8 +26,9 @@ import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
 import { personDisplayName } from "../domain/person-name";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · นวัต` : "นวัต" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, [], { text: data.idea.title }) : pageTitle(matches, []));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,8 +10,9 @@ import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { addComment, getCommentThreadIdea, listComments } from "../models/comments.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ความคิดเห็น · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [engagementMessages], "engagement.comments.pageTitle");
 
 /** What was typed is sent back whole on an error (bounded, so a huge post is not echoed). */
 const MAX_ECHOED_LENGTH = 50_000;

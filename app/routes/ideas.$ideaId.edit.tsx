@@ -18,8 +18,9 @@ import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
 import { personEntry } from "../domain/person-entry";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขไอเดีย · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasFormMessages], "ideas.edit.title");
 
 const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound">, MessageKey> = {
   locked: "ideas.error.locked",

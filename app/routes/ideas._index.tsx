@@ -17,8 +17,9 @@ import { listIdeas, type IdeaListFilters } from "../models/ideas.server";
 import { listDivisions } from "../models/people.server";
 import { getPlanTree } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ไอเดีย · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasListMessages], "ideas.list.title");
 
 const PAGE_SIZE = 20;
 

@@ -8,8 +8,9 @@ import { ideasMessages } from "../i18n/catalogue/ideas";
 import { useI18n } from "../i18n/use-i18n";
 import { listIdeas } from "../models/ideas.server";
 import { getAppSettings } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ไอเดียของฉัน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasMessages], "ideas.mine.title");
 
 // A person's own ideas, all of them: even the most prolific author has a few hundred at most.
 const MY_IDEAS_LIMIT = 500;

@@ -17,8 +17,9 @@ import { renderMarkdown } from "../markdown.server";
 import { createIdea, findSimilarIdeas } from "../models/ideas.server";
 import { getAppSettings } from "../models/settings.server";
 import { emptyIdeaFormValues, ideaFormValues, loadIdeaFormOptions, parseIdeaForm } from "../services/idea-form.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เสนอไอเดีย · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasFormMessages], "ideas.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -28,8 +28,10 @@ import {
   type FollowUpFormValues,
 } from "../services/innovations.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle, nameIn } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.innovation.nameTh ?? "นวัตกรรม"} · นวัต` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, [projectsMessages], data ? { text: nameIn(matches, data.innovation) } : "projects.col.innovations");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

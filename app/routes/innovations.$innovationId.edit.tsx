@@ -11,8 +11,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { getInnovationDetail } from "../models/innovations.server";
 import { innovationFormValues, innovationValuesOf, updateInnovation } from "../services/innovations.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขชิ้นงานนวัตกรรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.innovation.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "committee");

@@ -22,10 +22,10 @@ import { getProjectDetail } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import { readUploadForm, saveUploadedFile, STAGE_EVIDENCE_ROLES, uploadOwnerOf } from "../services/attachments.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle, nameIn } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `เส้นทางหลักฐานนวัตกรรม: ${data?.innovation.nameTh ?? ""} · นวัต` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, [projectsMessages], "projects.trail.title", { text: data ? nameIn(matches, data.innovation) : "" });
 
 /** Everything the five steps show, and the records a file may be attached to on this page. */
 async function loadTrail(innovationId: number) {

@@ -9,8 +9,9 @@ import { Field, FormNotice } from "../components/forms";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { accountMessages } from "../i18n/catalogue/account";
 import { useI18n } from "../i18n/use-i18n";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เข้าสู่ระบบ · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [accountMessages], "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -9,8 +9,9 @@ import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { countUnread, listNotifications, markRead } from "../models/notifications.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "การแจ้งเตือน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [engagementMessages], "engagement.notifications.title");
 
 const PAGE_SIZE = 30;
 

@@ -8,8 +8,9 @@ import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
 import { getPlanTree, listIndicatorsWithTargets, listLpaScores, type IndicatorWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แผนแม่บทนวัตกรรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [], "nav.plan");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -21,8 +21,9 @@ import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { isFiscalYearClosed } from "../services/participation-rule.server";
 import { parseRecordId } from "../domain/record-id";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการประจำปี · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.actions.pageTitle");
 
 /** Everyone signed in reads the action plan; the committee and administrators keep it up to date. */
 const EDITORS = ["admin", "committee"] as const;

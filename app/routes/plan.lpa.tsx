@@ -12,8 +12,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { deleteLpaScore, listLpaHistory, saveLpaScore } from "../models/lpa.server";
 import { participationSettings } from "../services/participation-rule.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "คะแนน LPA · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.lpa.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -33,8 +33,10 @@ import {
   type MilestoneValues,
 } from "../services/projects.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle, nameIn } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.nameTh ?? "โครงการ"} · นวัต` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, [projectsMessages], data ? { text: nameIn(matches, data.project) } : "projects.col.project");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -25,8 +25,9 @@ import {
   type ProjectFormValues,
 } from "../services/projects.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขโครงการ · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.edit.title");
 
 /** The form's fields as the project is saved now. */
 function savedValues(project: ProjectDetail): ProjectFormValues {

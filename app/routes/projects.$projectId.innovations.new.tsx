@@ -13,8 +13,9 @@ import { countProjectInnovations } from "../models/innovations.server";
 import { getProjectDetail } from "../models/projects.server";
 import { deliverInnovation, emptyInnovationFormValues, innovationFormValues } from "../services/innovations.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ส่งมอบชิ้นงานนวัตกรรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.innovation.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "committee");

@@ -16,8 +16,9 @@ import { listInnovations } from "../models/innovations.server";
 import { getPlanTree } from "../models/plan.server";
 import { countsByFiscalYear, listProjects } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "โครงการและนวัตกรรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -20,8 +20,9 @@ import {
   projectFormValues,
   projectInputProblems,
 } from "../services/projects.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "สร้างโครงการใหม่ · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "committee");

@@ -19,8 +19,9 @@ import { saveQuarterlyText } from "../models/quarterly-reports.server";
 import { getAppSettings } from "../models/settings.server";
 import { quarterlyReport } from "../services/reports.server";
 import printStyles from "../styles/print.css";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "รายงานผลการดำเนินงานรายไตรมาส · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [], "nav.reports");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 /**

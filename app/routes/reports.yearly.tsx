@@ -16,8 +16,9 @@ import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { yearlyReport } from "../services/reports.server";
 import printStyles from "../styles/print.css";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "สรุปผลการดำเนินงานประจำปี · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.yearly.pageTitle");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 /** The same readers as the quarterly report: executives, the committee and administrators. */

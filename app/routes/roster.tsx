@@ -13,8 +13,9 @@ import { listDivisions } from "../models/people.server";
 import { listStaffCategories } from "../models/roster.server";
 import { toRosterTableRows } from "../models/roster-view.server";
 import { listRosterPage, rosterQueryFrom } from "../services/roster-list.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ทะเบียนบุคลากร · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "roster.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");

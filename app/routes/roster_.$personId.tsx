@@ -20,8 +20,9 @@ import { organisationToday } from "../models/settings.server";
 import { createStaffAccount, endEmployment, loadPersonFormOptions, moveDivision, personFormDefaults, startEmployment } from "../services/roster-people.server";
 import { personTraining } from "../services/training-figures.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "ข้อมูลบุคลากร · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.person.details");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");

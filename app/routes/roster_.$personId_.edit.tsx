@@ -10,8 +10,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { getPersonDetail } from "../models/roster.server";
 import { loadPersonFormOptions, parsePersonForm, personFormFromDetail, personFormValues, updatePerson } from "../services/roster-people.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "แก้ไขข้อมูลบุคลากร · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.edit.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

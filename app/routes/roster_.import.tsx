@@ -13,8 +13,9 @@ import { getAppSettings } from "../models/settings.server";
 import { commitRosterImport, previewRosterImport } from "../services/roster-import.server";
 import { rosterImportColumns } from "../services/roster-list.server";
 import { answerImport } from "../services/roster-upload.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "นำเข้าทะเบียนบุคลากร · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

@@ -8,8 +8,9 @@ import { RosterPersonForm } from "../components/roster-person-form";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { createPerson, emptyPersonForm, loadPersonFormOptions, parsePersonForm, personFormValues } from "../services/roster-people.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เพิ่มบุคลากร · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

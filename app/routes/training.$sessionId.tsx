@@ -14,8 +14,9 @@ import { useI18n } from "../i18n/use-i18n";
 import { getSession, listAttendanceForExport } from "../models/training.server";
 import { editSession, loadSessionFormOptions, readSessionForm, removeSession, sessionFormFromRow } from "../services/training-sessions.server";
 import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "การอบรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [], "nav.training");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr");

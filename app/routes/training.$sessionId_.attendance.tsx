@@ -13,8 +13,9 @@ import { getSession, listSessionRoster, type SessionRosterRow } from "../models/
 import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
 import { recordIdFromAddress } from "../http-errors.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "บันทึกผู้เข้าอบรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.attendance.title");
 
 type Group = { key: string; divisionId: number | null; nameTh: string | null; nameEn: string | null; people: SessionRosterRow[] };
 

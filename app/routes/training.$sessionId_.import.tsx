@@ -11,8 +11,9 @@ import { commitAttendanceImport, previewAttendanceImport } from "../services/tra
 import { recordIdFromAddress } from "../http-errors.server";
 import { answerImport } from "../services/roster-upload.server";
 import { notFound } from "../http-errors.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "นำเข้าผู้เข้าอบรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.import.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

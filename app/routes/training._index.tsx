@@ -7,8 +7,9 @@ import { FormNotice } from "../components/forms";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { trainingYearOverview, trainingYears } from "../services/training-figures.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "การอบรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

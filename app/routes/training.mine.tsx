@@ -7,8 +7,9 @@ import { TrainingYearTotals } from "../components/training-year-totals";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { personTraining } from "../services/training-figures.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "การอบรมของฉัน · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.mine.title");
 
 /** A person's own training: every session recorded for them and the hours per fiscal year. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,8 +10,9 @@ import { TrainingSessionForm } from "../components/roster-training-session-form"
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { createSession, loadSessionFormOptions, readSessionForm } from "../services/training-sessions.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "เพิ่มการอบรม · นวัต" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr");

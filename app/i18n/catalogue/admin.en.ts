@@ -80,4 +80,5 @@ export const en: Record<keyof typeof th, string> = {
   "pipeline.criteria.nameTaken": "A criterion with this name exists",
   "pipeline.criteria.order": "Position {number}",
   "pipeline.criteria.edit": "Criterion {number}",
+  "accountAdmin.pageTitle": "Manage account",
 };

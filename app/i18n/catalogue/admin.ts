@@ -79,6 +79,7 @@ export const th = {
   "pipeline.criteria.nameTaken": "มีเกณฑ์ชื่อนี้แล้ว",
   "pipeline.criteria.order": "ลำดับที่ {number}",
   "pipeline.criteria.edit": "เกณฑ์ที่ {number}",
+  "accountAdmin.pageTitle": "จัดการบัญชี",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */

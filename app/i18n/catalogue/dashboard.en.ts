@@ -72,4 +72,5 @@ export const en: Record<keyof typeof th, string> = {
   "dashboard.drill.back": "Back to the indicators",
   "dashboard.drill.allDivisions": "All divisions",
   "dashboard.exportCsv": "Download CSV",
+  "dashboard.drill.pageTitle": "People who took part",
 };

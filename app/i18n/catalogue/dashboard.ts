@@ -70,6 +70,7 @@ export const th = {
   "dashboard.drill.back": "กลับไปหน้าตัวชี้วัด",
   "dashboard.drill.allDivisions": "ทุกกอง",
   "dashboard.exportCsv": "ดาวน์โหลด CSV",
+  "dashboard.drill.pageTitle": "รายชื่อผู้มีส่วนร่วม",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */

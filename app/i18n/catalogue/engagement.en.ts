@@ -48,4 +48,5 @@ export const en: Record<keyof typeof th, string> = {
   "engagement.notification.markedDuplicate": "{actor} marked the idea as a duplicate of another",
   "engagement.notification.coAuthorAdded": "{actor} added you as a co-author of the idea",
   "engagement.notification.other": "{actor} did something on the idea",
+  "engagement.comments.pageTitle": "Comments",
 };

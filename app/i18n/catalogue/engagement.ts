@@ -46,6 +46,7 @@ export const th = {
   "engagement.notification.markedDuplicate": "{actor} ระบุว่าไอเดียซ้ำกับไอเดียอื่น",
   "engagement.notification.coAuthorAdded": "{actor} เพิ่มคุณเป็นผู้ร่วมเสนอไอเดีย",
   "engagement.notification.other": "{actor} มีความเคลื่อนไหวในไอเดีย",
+  "engagement.comments.pageTitle": "ความคิดเห็น",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */

@@ -202,4 +202,6 @@ export const en: Record<keyof typeof th, string> = {
   "reports.csv.countedIdeas": "Ideas counted",
   "reports.csv.ideaTitles": "Idea titles",
   "reports.history.download": "Download every indicator for every plan year (CSV)",
+  "reports.yearly.pageTitle": "Yearly summary",
+  "reports.actions.pageTitle": "Annual action plan",
 };

@@ -201,6 +201,8 @@ export const th = {
   "reports.csv.countedIdeas": "ไอเดียที่นับ",
   "reports.csv.ideaTitles": "ชื่อไอเดีย",
   "reports.history.download": "ดาวน์โหลดตัวชี้วัดทุกปีของแผน (CSV)",
+  "reports.yearly.pageTitle": "สรุปผลการดำเนินงานประจำปี",
+  "reports.actions.pageTitle": "แผนปฏิบัติการประจำปี",
 } as const;
 
 /** Pass to useI18n(...) in a component that shows these messages. */
