@@ -238,11 +238,11 @@ describe(`projects for ideas (${engineName})`, () => {
     expect((await completedIn(1)).map(([id]) => id)).not.toContain(created.projectId);
   });
 
-  it("migration 0016 dates the projects completed before it by their end date", async () => {
+  it("migration 0015 dates the projects completed before it by their end date", async () => {
     const completed = await db.select({ id: projects.id, endDate: projects.endDate, completedOn: projects.completedOn }).from(projects).where(eq(projects.status, "completed"));
     expect(completed.length).toBeGreaterThan(0);
     await db.update(projects).set({ completedOn: null });
-    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0016_project_completed_on.sql"), "utf8");
+    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0015_project_completed_on.sql"), "utf8");
     const update = migration.split("--> statement-breakpoint").find((statement) => statement.includes("UPDATE"));
     await db.execute(sql.raw(update!));
     const after = await db.select({ id: projects.id, status: projects.status, endDate: projects.endDate, completedOn: projects.completedOn }).from(projects);
