@@ -38,19 +38,9 @@ export async function notifyIdeaAuthors(
     ? await db.select({ personId: ideaFollowers.personId }).from(ideaFollowers).where(eq(ideaFollowers.ideaId, params.ideaId))
     : [];
   const recipients = [...new Set([...authors, ...followers].map((row) => row.personId))]
-    .filter((personId) => !excluded.has(personId))
-    .sort((a, b) => a - b);
-  if (recipients.length === 0) return 0;
-  await db.insert(notifications).values(
-    recipients.map((recipientPersonId) => ({
-      recipientPersonId,
-      kind: params.kind,
-      ideaId: params.ideaId,
-      actorPersonId: params.actorPersonId,
-      payload: params.payload ?? {},
-    })),
-  );
-  return recipients.length;
+    .filter((personId) => !excluded.has(personId));
+  const { ideaId, kind, actorPersonId, payload } = params;
+  return notifyPeople(db, { personIds: recipients, ideaId, kind, actorPersonId, payload });
 }
 
 /** One notification for each of `personIds` (never the actor), as the idea's authors get theirs. */
