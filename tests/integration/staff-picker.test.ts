@@ -28,6 +28,8 @@ type ProjectFormData = {
   staffListed: boolean;
   staffOptions: { code: string; name: string }[];
   values: { owner: string; members: string[] };
+  /** The edit form's version (the new-project form has none). */
+  version?: number;
 };
 type ProjectActionData = { fieldErrors: Record<string, string>; memberProblems: { text: string; problem: string }[]; values: { owner: string; members: string[] } };
 
@@ -240,11 +242,13 @@ describe(`staff pickers past ${STAFF_DATALIST_LIMIT} people (${engineName})`, ()
     const params = { projectId: String(projectId) };
     const form = (await (await get(editProjectLoader, path, COMMITTEE, params)).json()) as ProjectFormData;
     expect(form.values.owner).toBe("OLD0001 นายลาออก ไปแล้ว");
-    const saved = await post(editProjectAction, path, COMMITTEE, await projectFields({ owner: form.values.owner, members: form.values.members.join("\n"), progress: "0", status: "planned" }), params);
+    // Each save carries the version its form showed (a stale one is refused: edit-conflicts.test.ts).
+    const saved = await post(editProjectAction, path, COMMITTEE, await projectFields({ owner: form.values.owner, members: form.values.members.join("\n"), progress: "0", status: "planned", version: String(form.version) }), params);
     expect(saved.status).toBe(302);
     expect(await peopleOfProject(`/projects/${projectId}?done=saved`)).toEqual({ owner: "OLD0001", members: ["BIG0021", "LS007"] });
     // The owner listed as a member too is folded.
-    const folded = await post(editProjectAction, path, COMMITTEE, await projectFields({ owner: "OLD0001", members: "LS007\nOLD0001", progress: "0", status: "planned" }), params);
+    const savedForm = (await (await get(editProjectLoader, path, COMMITTEE, params)).json()) as ProjectFormData;
+    const folded = await post(editProjectAction, path, COMMITTEE, await projectFields({ owner: "OLD0001", members: "LS007\nOLD0001", progress: "0", status: "planned", version: String(savedForm.version) }), params);
     expect(folded.status).toBe(302);
     expect(await peopleOfProject(`/projects/${projectId}?done=saved`)).toEqual({ owner: "OLD0001", members: ["LS007"] });
 
@@ -255,7 +259,7 @@ describe(`staff pickers past ${STAFF_DATALIST_LIMIT} people (${engineName})`, ()
       editProjectAction,
       `/projects/${otherId}/edit`,
       COMMITTEE,
-      await projectFields({ owner: "OLD0001", members: "LS007", progress: "0", status: "planned" }),
+      await projectFields({ owner: "OLD0001", members: "LS007", progress: "0", status: "planned", version: "0" }),
       { projectId: String(otherId) },
     );
     expect(refused.status).toBe(400);
