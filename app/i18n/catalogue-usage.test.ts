@@ -16,6 +16,7 @@ import { pipelineMessages } from "./catalogue/pipeline";
 import { pipelineBoardMessages } from "./catalogue/pipeline-board";
 import { planMessages } from "./catalogue/plan";
 import { projectErrorMessages } from "./catalogue/project-errors";
+import { projectsTrailMessages } from "./catalogue/projects-trail";
 import { projectsMessages } from "./catalogue/projects";
 import { reportsMessages } from "./catalogue/reports";
 import { rosterMessages } from "./catalogue/roster";
@@ -41,6 +42,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   pipelineBoardMessages,
   projectsMessages,
   projectErrorMessages,
+  projectsTrailMessages,
   reportsMessages,
   rosterMessages,
 };

@@ -13,7 +13,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { AccountStatusLabel } from "../components/account-status";
 import { getAccount } from "../models/accounts.server";
 import { organisationToday } from "../models/settings.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "accountAdmin.pageTitle");

@@ -10,7 +10,7 @@ import { adminMessages } from "../i18n/catalogue/admin";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { CRITERION_NAME_MAX, addCriterion, criterionNameTaken, getCriterion, listCriteria, moveCriterion, updateCriterion } from "../models/scores.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "pipeline.criteria.title");

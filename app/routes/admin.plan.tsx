@@ -11,7 +11,7 @@ import { planMessages } from "../i18n/catalogue/plan";
 import { useI18n } from "../i18n/use-i18n";
 import { closedFiscalYears, getPlanTree, listIndicatorsWithTargets } from "../models/plan.server";
 import { getAppSettings } from "../models/settings.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [planMessages], "planAdmin.title");

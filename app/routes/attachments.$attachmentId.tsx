@@ -4,7 +4,7 @@ import { clientAddress, requireRole, requireUser } from "../auth/current-user.se
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { getAttachmentMeta } from "../models/attachments.server";
 import { attachmentResponse, mayViewAttachment, removeAttachment } from "../services/attachments.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 
 /**
  * An evidence file, served only to people allowed to see the record it belongs to, as a

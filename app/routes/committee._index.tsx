@@ -18,7 +18,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { BOARD_CARDS_PER_COLUMN, filterQuery, getBoard, loadBoardFilterOptions, parseBoardFilters } from "../models/board.server";
 import { getAppSettings } from "../models/settings.server";
 import { moveIdea } from "../services/stage-moves.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [pipelineBoardMessages], "pipeline.board.title");

@@ -42,7 +42,7 @@ import { getScoreSummary, listCriteria, listIdeaScores, saveScores } from "../mo
 import { getAppSettings } from "../models/settings.server";
 import { loadStaffChoices } from "../services/person-lookup.server";
 import { emptyMoveFormValues, moveFieldErrors, moveFormValues, moveIdea, parseMoveForm, type MoveFieldErrors } from "../services/stage-moves.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, [], { text: data.idea.title }, "nav.committee") : pageTitle(matches, []));

@@ -8,7 +8,7 @@ import { fiscalYearLabel } from "../i18n/format";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear, requireDashboardScope } from "../services/dashboard-access.server";
 import { planTrend, yearIndicators } from "../services/indicators.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 
 /** A chart of the dashboard as an SVG image (server-rendered; the page shows the numbers too). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

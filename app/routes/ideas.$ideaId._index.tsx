@@ -24,7 +24,7 @@ import { getIdeaDetail } from "../models/ideas.server";
 import { getScoreSummaryFor } from "../models/scores.server";
 import { getAppSettings } from "../models/settings.server";
 import { getVoteSummary } from "../models/votes.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { personDisplayName } from "../domain/person-name";
 import { pageTitle } from "../i18n/page-title";
 

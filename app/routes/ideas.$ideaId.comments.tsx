@@ -9,7 +9,7 @@ import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
 import { addComment, getCommentThreadIdea, listComments } from "../models/comments.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [engagementMessages], "engagement.comments.pageTitle");

@@ -17,7 +17,7 @@ import { findSimilarIdeas, getIdeaDetail, updateIdea, withdrawIdea, type AuthorC
 import { getAppSettings } from "../models/settings.server";
 import { ideaFormValues, loadIdeaFormOptions, parseIdeaForm, type IdeaFormValues } from "../services/idea-form.server";
 import { personEntry } from "../domain/person-entry";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasFormMessages], "ideas.edit.title");

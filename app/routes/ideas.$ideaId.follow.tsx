@@ -4,7 +4,7 @@ import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { follow, isFollowing, unfollow } from "../models/follows.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 
 /** Nothing to show here: following lives on the idea page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

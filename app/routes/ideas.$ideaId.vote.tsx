@@ -4,7 +4,7 @@ import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { addVote, getVoteSummary, removeVote } from "../models/votes.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 
 /** Nothing to show here: the vote lives on the idea page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -27,7 +27,7 @@ import {
   type FollowUpFieldErrors,
   type FollowUpFormValues,
 } from "../services/innovations.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle, nameIn } from "../i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

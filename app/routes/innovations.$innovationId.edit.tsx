@@ -10,7 +10,7 @@ import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { getInnovationDetail } from "../models/innovations.server";
 import { innovationFormValues, innovationValuesOf, updateInnovation } from "../services/innovations.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.innovation.editTitle");

@@ -15,17 +15,18 @@ import { hasAnyRole } from "../domain/roles";
 import type { AttachmentOwner } from "../../db/schema";
 import type { MessageKey } from "../i18n/messages.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
+import { projectsTrailMessages } from "../i18n/catalogue/projects-trail";
 import { useI18n } from "../i18n/use-i18n";
 import { ideasAuthoredBy, listAttachments, type AttachmentMeta } from "../models/attachments.server";
 import { getInnovationDetail, trailIdeasOfProject, type TrailEvent } from "../models/innovations.server";
 import { getProjectDetail } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import { readUploadForm, saveUploadedFile, STAGE_EVIDENCE_ROLES, uploadOwnerOf } from "../services/attachments.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle, nameIn } from "../i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, [projectsMessages], "projects.trail.title", { text: data ? nameIn(matches, data.innovation) : "" });
+  pageTitle(matches, [projectsTrailMessages], "projects.trail.title", { text: data ? nameIn(matches, data.innovation) : "" });
 
 /** Everything the five steps show, and the records a file may be attached to on this page. */
 async function loadTrail(innovationId: number) {
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function PrintButton() {
-  const { t } = useI18n(projectsMessages);
+  const { t } = useI18n(projectsMessages, projectsTrailMessages);
   // Printing needs JavaScript; without it the browser's own print menu does the same.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -114,7 +115,7 @@ export default function EvidenceTrailPage() {
   const { innovation, project, ideas, projectFiles, innovationFiles, followUpFiles, today, organisation, isCommittee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages);
+  const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages, projectsTrailMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
   const here = `/innovations/${innovation.id}/trail`;

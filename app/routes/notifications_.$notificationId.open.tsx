@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { notificationHref, openNotification } from "../models/notifications.server";
 
 /**

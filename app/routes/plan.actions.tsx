@@ -20,7 +20,7 @@ import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
 import { isFiscalYearClosed } from "../services/participation-rule.server";
 import { parseRecordId } from "../domain/record-id";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.actions.pageTitle");

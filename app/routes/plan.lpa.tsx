@@ -11,7 +11,7 @@ import { reportsMessages } from "../i18n/catalogue/reports";
 import { useI18n } from "../i18n/use-i18n";
 import { deleteLpaScore, listLpaHistory, saveLpaScore } from "../models/lpa.server";
 import { participationSettings } from "../services/participation-rule.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMessages], "reports.lpa.title");

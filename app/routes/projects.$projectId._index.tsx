@@ -32,7 +32,7 @@ import {
   type MilestoneFieldErrors,
   type MilestoneValues,
 } from "../services/projects.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle, nameIn } from "../i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -24,7 +24,7 @@ import {
   type ProjectFieldErrors,
   type ProjectFormValues,
 } from "../services/projects.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.edit.title");

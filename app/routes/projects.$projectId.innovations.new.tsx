@@ -12,7 +12,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { countProjectInnovations } from "../models/innovations.server";
 import { getProjectDetail } from "../models/projects.server";
 import { deliverInnovation, emptyInnovationFormValues, innovationFormValues } from "../services/innovations.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.innovation.newTitle");

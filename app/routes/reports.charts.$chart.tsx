@@ -6,7 +6,7 @@ import { resolveLocale } from "../i18n/locale.server";
 import { fiscalYearLabel } from "../i18n/format";
 import { translate } from "../i18n/messages.server";
 import { planTrend } from "../services/indicators.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 
 /**
  * The plan's trend charts for the yearly roll-up, as SVG images for the report's readers (the

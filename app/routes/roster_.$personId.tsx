@@ -19,7 +19,7 @@ import { employedOn, getPersonDetail } from "../models/roster.server";
 import { organisationToday } from "../models/settings.server";
 import { createStaffAccount, endEmployment, loadPersonFormOptions, moveDivision, personFormDefaults, startEmployment } from "../services/roster-people.server";
 import { personTraining } from "../services/training-figures.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.person.details");

@@ -9,7 +9,7 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getPersonDetail } from "../models/roster.server";
 import { loadPersonFormOptions, parsePersonForm, personFormFromDetail, personFormValues, updatePerson } from "../services/roster-people.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "rosterHr.edit.title");

@@ -13,7 +13,7 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listAttendanceForExport } from "../models/training.server";
 import { editSession, loadSessionFormOptions, readSessionForm, removeSession, sessionFormFromRow } from "../services/training-sessions.server";
-import { notFound, recordIdFromAddress } from "../http-errors.server";
+import { notFound, recordIdFromAddress } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [], "nav.training");

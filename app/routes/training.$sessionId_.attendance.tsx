@@ -11,8 +11,8 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession, listSessionRoster, type SessionRosterRow } from "../models/training.server";
 import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
-import { recordIdFromAddress } from "../http-errors.server";
-import { notFound } from "../http-errors.server";
+import { recordIdFromAddress } from "../http-errors";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.attendance.title");

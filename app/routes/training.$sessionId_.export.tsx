@@ -5,8 +5,8 @@ import { recordAudit } from "../models/audit.server";
 import { getSession, listAttendanceForExport } from "../models/training.server";
 import { attendanceCsv } from "../services/training-export.server";
 import { csvFileResponse } from "../services/roster-list.server";
-import { recordIdFromAddress } from "../http-errors.server";
-import { notFound } from "../http-errors.server";
+import { recordIdFromAddress } from "../http-errors";
+import { notFound } from "../http-errors";
 
 /** One session's attendance as CSV (UTF-8 with BOM, formula-safe); `employee_code,hours` import back. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,9 +8,9 @@ import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
 import { getSession } from "../models/training.server";
 import { commitAttendanceImport, previewAttendanceImport } from "../services/training-attendance.server";
-import { recordIdFromAddress } from "../http-errors.server";
+import { recordIdFromAddress } from "../http-errors";
 import { answerImport } from "../services/roster-upload.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [rosterMessages], "training.import.title");

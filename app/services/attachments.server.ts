@@ -26,7 +26,7 @@ import {
   type AttachmentMeta,
 } from "../models/attachments.server";
 import { recordAudit } from "../models/audit.server";
-import { notFound } from "../http-errors.server";
+import { notFound } from "../http-errors";
 
 type Actor = { accountId: string; ipAddress?: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notFound, recordIdFromAddress } from "./http-errors.server";
+import { notFound, recordIdFromAddress } from "./http-errors";
 
 async function thrownBy(run: () => unknown): Promise<unknown> {
   try {

@@ -1,0 +1,37 @@
+// English for ./projects-trail.ts. Server only: it reaches the browser through the root loader, and
+// only for people who read English (see englishMessagesForBrowser in ../messages.server.ts).
+import type { th } from "./projects-trail";
+
+export const en: Record<keyof typeof th, string> = {
+  "projects.trail.title": "Innovation evidence trail",
+  "projects.trail.subtitle": "The five steps of \"{name}\"",
+  "projects.trail.intro": "The evidence from the idea's proposal to the follow-up on use, for auditors. Print it or save it as PDF from the browser's print menu (A4).",
+  "projects.trail.print": "Print / save as PDF",
+  "projects.trail.printedOn": "Prepared on {date}",
+  "projects.trail.back": "Back to the innovation",
+  "projects.trail.step": "Step {number}",
+  "projects.trail.step1": "Idea proposal",
+  "projects.trail.step2": "Screening result",
+  "projects.trail.step3": "Presentation to the committee",
+  "projects.trail.step4": "Innovation project",
+  "projects.trail.step5": "Follow-up on use",
+  "projects.trail.complete": "Recorded",
+  "projects.trail.missing": "Not recorded yet",
+  "projects.trail.noIdea": "The committee created this project directly, so this step has no record",
+  "projects.trail.idea": "Idea",
+  "projects.trail.submittedOn": "Submitted on",
+  "projects.trail.authors": "Proposed by",
+  "projects.trail.result": "Result",
+  "projects.trail.decidedOn": "Date",
+  "projects.trail.decidedBy": "Recorded by",
+  "projects.trail.reason": "Reason",
+  "projects.trail.meeting": "Meeting",
+  "projects.trail.meetingValue": "No. {number} of {date}",
+  "projects.trail.resolution": "Resolution",
+  "projects.trail.noEvent": "No decision recorded for this step yet",
+  "projects.trail.attachments": "Attached evidence",
+  "projects.trail.projectRecord": "Project",
+  "projects.trail.innovationRecord": "Innovation delivered",
+  "projects.trail.milestonesDone": "Milestones done",
+  "projects.trail.noFollowUps": "No follow-up report on use yet",
+};
