@@ -15,9 +15,10 @@ import { startSession } from "../../app/auth/session.server";
 import { ROLES, type Role } from "../../app/domain/roles";
 import { thaiCatalogue } from "../../app/i18n/messages.server";
 import { loader as rootLoader } from "../../app/root";
-import { accounts, ideas, innovations, people, projects, trainingSessions } from "../../db/schema";
+import { accounts, innovations, projects } from "../../db/schema";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { ROUTE_ACCESS, type SampleIds } from "./route-access/table";
+import { readSampleIds } from "./route-access/sample-ids";
 import { engineName, withDemoDatabaseForFile, type TestDatabase } from "./test-database";
 
 type LoaderArgs = { request: Request; params: Record<string, string>; context: object };
@@ -68,17 +69,8 @@ describe(`page titles in the reader's language (${engineName})`, () => {
     for (const { role, employeeCode } of demoAccounts) {
       const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, employeeCode));
       cookieByRole.set(role, (await startSession(account.id)).split(";")[0]);
-      if (role === "staff") sampleIds.someAccountId = account.id;
     }
-    const firstId = async (table: typeof ideas | typeof people | typeof projects | typeof innovations | typeof trainingSessions) => {
-      const [row] = await db.select({ id: table.id }).from(table).limit(1);
-      return String(row?.id ?? 1);
-    };
-    sampleIds.someIdeaId = await firstId(ideas);
-    sampleIds.somePersonId = await firstId(people);
-    sampleIds.someProjectId = await firstId(projects);
-    sampleIds.someInnovationId = await firstId(innovations);
-    sampleIds.someTrainingSessionId = await firstId(trainingSessions);
+    Object.assign(sampleIds, await readSampleIds(db));
     // The sample innovation and its project have English names, which English titles must show.
     const [innovation] = await db.update(innovations).set({ nameEn: ENGLISH_INNOVATION_NAME }).where(eq(innovations.id, Number(sampleIds.someInnovationId))).returning({ projectId: innovations.projectId });
     sampleIds.someProjectId = String(innovation!.projectId);

@@ -22,29 +22,19 @@ import { action as newIdeaAction } from "../../app/routes/ideas.new";
 import { action as attendanceAction } from "../../app/routes/training.$sessionId_.attendance";
 import { commitAttendanceImport, previewAttendanceImport } from "../../app/services/training-attendance.server";
 import { createSession } from "../../app/services/training-sessions.server";
-import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+import type { Database } from "../../db/client.server";
+import { db as appDatabase } from "../../db/runtime.server";
 import { accounts, auditLog, ideaAuthors, ideaComments, ideas, ideaStageEvents, ideaVotes, people, trainingAttendance } from "../../db/schema";
-import { engineName, findPersonId, queryRows, withAppDatabase, withDemoDatabaseForFile } from "./test-database";
+import { engineName, findPersonId, queryRows, withDemoDatabaseForFile } from "./test-database";
 import { callRoute, formBody, type RouteFunction } from "./route-client";
 import { insertIdea } from "./fixtures/ideas";
 import { stageCountDrift } from "../../app/models/board.server";
 
 let db: Database;
-/** On PostgreSQL: the app's database for this file is a handle with 20 connections, so posts really overlap. */
-let raceHandle: DatabaseHandle | undefined;
-let restoreAppDatabase: (() => void) | undefined;
-
-withDemoDatabaseForFile(async (database) => {
+// On PostgreSQL the routes get 20 connections, so posts sent at once really overlap.
+withDemoDatabaseForFile((database) => {
   db = database.handle.db;
-  if (database.databaseUrl) {
-    raceHandle = await openDatabase({ databaseUrl: database.databaseUrl, maxConnections: 20 });
-    restoreAppDatabase = withAppDatabase(raceHandle);
-  }
-});
-afterAll(async () => {
-  restoreAppDatabase?.();
-  await raceHandle?.close();
-});
+}, { appConnections: 20 });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -236,7 +226,7 @@ describe(`the board's stage counts under concurrent writes (${label})`, () => {
     const forth = await Promise.all(Array.from({ length: 20 }, () => makeIdea(["LS030"], "screening")));
     const back = await Promise.all(Array.from({ length: 20 }, () => makeIdea(["LS030"], "committee_review")));
     // Each move takes two count rows; moves in opposite directions take them in one order.
-    const writer = raceHandle?.db ?? db;
+    const writer = appDatabase(); // the 20-connection pool on PostgreSQL
     const moves = forth.flatMap((ideaId, index) => [
       writer.update(ideas).set({ stage: "committee_review" }).where(eq(ideas.id, ideaId)),
       writer.update(ideas).set({ stage: "screening" }).where(eq(ideas.id, back[index])),
@@ -288,7 +278,7 @@ describe(`concurrent attendance saves for one training session (${label})`, () =
     const text = ["employee_code,hours", ...importLines].join("\n");
     const preview = await previewAttendanceImport(db, sessionId, text);
     if (preview.status !== "preview") throw new Error(`preview failed: ${JSON.stringify(preview)}`);
-    const appDb = raceHandle?.db ?? db;
+    const appDb = appDatabase();
     const [saved0, saved1, saved2, imported] = await Promise.all([
       checklist(0),
       checklist(1),

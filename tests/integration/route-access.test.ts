@@ -8,12 +8,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { ROLES, type Role } from "../../app/domain/roles";
-import { accounts, ideas, innovations, people, projects, trainingSessions } from "../../db/schema";
+import { accounts } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { createTestDatabase, engineName, snapshotEveryTable, withAppDatabase, type TestDatabase } from "./test-database";
 
 import { ROUTE_ACCESS, type Access, type SampleIds } from "./route-access/table";
+import { readSampleIds } from "./route-access/sample-ids";
 
 type RouteModule = {
   loader?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -78,17 +79,8 @@ describe(`route access on the server (${engineName})`, () => {
       const [account] = await database.handle.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, employeeCode));
       const setCookie = await startSession(account.id);
       cookieByRole.set(role, setCookie.split(";")[0]);
-      if (role === "staff") sampleIds.someAccountId = account.id;
     }
-    const firstId = async (table: typeof ideas | typeof people | typeof projects | typeof innovations | typeof trainingSessions) => {
-      const [row] = await database.handle.db.select({ id: table.id }).from(table).limit(1);
-      return String(row?.id ?? 1);
-    };
-    sampleIds.someIdeaId = await firstId(ideas);
-    sampleIds.somePersonId = await firstId(people);
-    sampleIds.someProjectId = await firstId(projects);
-    sampleIds.someInnovationId = await firstId(innovations);
-    sampleIds.someTrainingSessionId = await firstId(trainingSessions);
+    Object.assign(sampleIds, await readSampleIds(database.handle.db));
   });
 
   afterAll(async () => {

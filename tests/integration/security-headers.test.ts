@@ -22,7 +22,7 @@ import path from "node:path";
 import { and, eq, inArray, like, notInArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { accounts, ideaAuthors, ideaComments, ideas, ideaVotes, innovations, people, projects, trainingSessions } from "../../db/schema";
+import { ideaAuthors, ideaComments, ideas, ideaVotes, people } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/seed.server";
 import { demoAccounts } from "../../db/seed/data/staff";
 import { startDatabase } from "../../db/startup.server";
@@ -30,6 +30,7 @@ import type { Role } from "../../app/domain/roles";
 import { SERVER_ENTRY, startBuiltServer, stopBuiltServer, type BuiltServer } from "./fixtures/built-server";
 import { thaiCatalogue } from "../../app/i18n/messages.server";
 import { ROUTE_ACCESS, type SampleIds } from "./route-access/table";
+import { readSampleIds } from "./route-access/sample-ids";
 import { createTestDatabase, engineName, testDatabaseUrl, type TestDatabase } from "./test-database";
 
 const DEMO_PASSWORD = "nawat-demo";
@@ -240,8 +241,6 @@ type Scene = {
 
 async function readScene(handle: DatabaseHandle): Promise<Scene> {
   const db = handle.db;
-  const first = async (table: typeof ideas | typeof people | typeof projects | typeof innovations | typeof trainingSessions) =>
-    String((await db.select({ id: table.id }).from(table).orderBy(table.id).limit(1))[0]?.id ?? 1);
   const [staff] = await db.select({ id: people.id }).from(people).where(eq(people.employeeCode, "LS025"));
   const [votable] = await db
     .select({ id: ideas.id })
@@ -255,16 +254,8 @@ async function readScene(handle: DatabaseHandle): Promise<Scene> {
     )
     .orderBy(ideas.id)
     .limit(1);
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, "LS025"));
   return {
-    sampleIds: {
-      someAccountId: account.id,
-      someIdeaId: await first(ideas),
-      somePersonId: await first(people),
-      someProjectId: await first(projects),
-      someInnovationId: await first(innovations),
-      someTrainingSessionId: await first(trainingSessions),
-    },
+    sampleIds: await readSampleIds(db),
     votableIdeaId: votable.id,
   };
 }

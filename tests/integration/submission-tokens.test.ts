@@ -11,26 +11,16 @@ import { action as planActionsAction, loader as planActionsLoader } from "../../
 import { action as projectPageAction, loader as projectPageLoader } from "../../app/routes/projects.$projectId._index";
 import { action as newInnovationAction, loader as newInnovationLoader } from "../../app/routes/projects.$projectId.innovations.new";
 import { action as newProjectAction, loader as newProjectLoader } from "../../app/routes/projects.new";
-import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+import type { Database } from "../../db/client.server";
 import { actionPlanActivities, auditLog, innovationFollowUps, innovations, projectMilestones, projects } from "../../db/schema";
 import { routeClient } from "./route-client";
-import { engineName, queryRows, withAppDatabase, withDemoDatabaseForFile } from "./test-database";
+import { engineName, queryRows, withDemoDatabaseForFile } from "./test-database";
 
 let db: Database;
-/** On PostgreSQL: the app's database for this file is a handle with 10 connections, so posts really overlap. */
-let raceHandle: DatabaseHandle | undefined;
-let restoreAppDatabase: (() => void) | undefined;
-withDemoDatabaseForFile(async (database) => {
+// On PostgreSQL the routes get 10 connections, so posts of one form at once really overlap.
+withDemoDatabaseForFile((database) => {
   db = database.handle.db;
-  if (database.databaseUrl) {
-    raceHandle = await openDatabase({ databaseUrl: database.databaseUrl, maxConnections: 10 });
-    restoreAppDatabase = withAppDatabase(raceHandle);
-  }
-});
-afterAll(async () => {
-  restoreAppDatabase?.();
-  await raceHandle?.close();
-});
+}, { appConnections: 10 });
 
 const { get, post } = routeClient(() => db);
 const COMMITTEE = "LS005";

@@ -183,18 +183,29 @@ export async function expectDatabaseError(promise: Promise<unknown>): Promise<st
  * For a test file: a fresh database with the demo organisation, made the app's database for
  * the file's tests (routes and auth use it through db()), dropped afterwards. `onOpen` receives
  * it before the first test, e.g. to keep `db` in a variable.
+ *
+ * `appConnections`: on PostgreSQL the app's database is instead a handle with that many
+ * connections, so posts sent at once really overlap (race tests); PGlite has one connection.
  */
-export function withDemoDatabaseForFile(onOpen: (database: TestDatabase) => void | Promise<void>): void {
+export function withDemoDatabaseForFile(
+  onOpen: (database: TestDatabase) => void | Promise<void>,
+  options: { appConnections?: number } = {},
+): void {
   let database: TestDatabase | undefined;
+  let appPool: DatabaseHandle | undefined;
   let clearAppDatabase: (() => void) | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemoData(database.handle.db);
-    clearAppDatabase = withAppDatabase(database.handle);
+    if (options.appConnections && database.databaseUrl) {
+      appPool = await openDatabase({ databaseUrl: database.databaseUrl, maxConnections: options.appConnections });
+    }
+    clearAppDatabase = withAppDatabase(appPool ?? database.handle);
     await onOpen(database);
   });
   afterAll(async () => {
     clearAppDatabase?.();
+    await appPool?.close();
     await database?.drop();
   });
 }
