@@ -177,6 +177,17 @@ export async function getFollowUp(db: Database, innovationId: number, followUpId
   return row ?? null;
 }
 
+/** The delivery date of a project's earliest delivered innovation (ISO), or null when it has delivered none. */
+export async function earliestDeliveryOn(db: Database, projectId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ deliveredOn: innovations.deliveredOn })
+    .from(innovations)
+    .where(eq(innovations.projectId, projectId))
+    .orderBy(asc(innovations.deliveredOn))
+    .limit(1);
+  return row?.deliveredOn ?? null;
+}
+
 /** The date of an innovation's earliest follow-up report (ISO), or null when it has none. */
 export async function earliestFollowUpOn(db: Database, innovationId: number): Promise<string | null> {
   const [row] = await db

@@ -8,7 +8,7 @@ import { EXITS as IDEA_EXITS, type IdeaStage } from "../domain/idea-stages";
 import { asciiDigits } from "../domain/target-input";
 import { translate, type MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
-import { countProjectInnovations } from "../models/innovations.server";
+import { countProjectInnovations, earliestDeliveryOn } from "../models/innovations.server";
 import {
   deleteMilestone,
   existingPersonIds,
@@ -483,6 +483,13 @@ export async function updateProject(
       // active): back to planned it would count in no year while its innovation still counts.
       if (!errors.status && input.status === "planned" && (await countProjectInnovations(tx, projectId)) > 0) {
         errors.status = "projects.error.deliveredNotPlanned";
+      }
+      // Nor can it start after it delivered: the rule deliverInnovation keeps for a planned project
+      // (its start moves back to the delivery), seen from the start date. The project row is locked,
+      // and deliverInnovation locks it too, so no delivery slips in meanwhile.
+      if (!errors.startDate && input.startDate !== null) {
+        const firstDelivery = await earliestDeliveryOn(tx, projectId);
+        if (firstDelivery !== null && input.startDate > firstDelivery) errors.startDate = "projects.error.startAfterDelivery";
       }
       if (hasErrors(errors)) return { ok: false as const, fieldErrors: errors };
       const { fiscalCalendar } = await getAppSettings(tx);

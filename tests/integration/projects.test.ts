@@ -637,6 +637,27 @@ describe(`what the committee types (${engineName})`, () => {
     expect((await db.select().from(innovations).where(eq(innovations.id, innovationId)))[0].deliveredOn).toBe("2026-11-12");
   });
 
+  it("a project's start date cannot move after its first innovation was delivered", async () => {
+    const actor = await committee();
+    const created = await createProject(db, actor, await projectInput({ startDate: "2026-10-01" }));
+    if (!created.ok) throw new Error("not created");
+    for (const deliveredOn of ["2026-11-20", "2026-11-10"]) {
+      const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ deliveredOn }), now: NOW });
+      if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    }
+    const edit = { ...(await projectInput()), progress: 50, status: "active" as const };
+    const before = await countEveryTable(db);
+    expect(await updateProject(db, actor, created.projectId, { ...edit, startDate: "2026-11-11" })).toEqual({
+      ok: false,
+      fieldErrors: { startDate: "projects.error.startAfterDelivery" },
+    });
+    expect(await countEveryTable(db)).toEqual(before);
+    expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0]).toMatchObject({ startDate: "2026-10-01", progress: 0 });
+    // On the day of the first delivery, or earlier, is fine.
+    expect(await updateProject(db, actor, created.projectId, { ...edit, startDate: "2026-11-10" })).toEqual({ ok: true, projectId: created.projectId });
+    expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0]).toMatchObject({ startDate: "2026-11-10", progress: 50 });
+  });
+
   it("text of invisible characters only (zero-width spaces) is no name, title, description or observation", async () => {
     const actor = await committee();
     const zws = "\u200b".repeat(4);

@@ -22,6 +22,7 @@ export const th = {
   "projects.error.startRequired": "กรุณาระบุวันที่เริ่ม",
   "projects.error.endRequired": "กรุณาระบุวันที่สิ้นสุด",
   "projects.error.endBeforeStart": "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม",
+  "projects.error.startAfterDelivery": "วันที่เริ่มต้องไม่หลังวันที่ส่งมอบชิ้นงานนวัตกรรมชิ้นแรกของโครงการ",
   "projects.error.progressRange": "ความคืบหน้าต้องเป็นจำนวนเต็ม 0 ถึง 100",
   "projects.error.statusUnknown": "กรุณาเลือกสถานะ",
   "projects.error.deliveredNotPlanned": "โครงการนี้ส่งมอบนวัตกรรมแล้ว จึงถือว่าเริ่มดำเนินการแล้ว กลับไปเป็น “วางแผน” ไม่ได้",

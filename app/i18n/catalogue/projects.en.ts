@@ -218,6 +218,7 @@ export const en: Record<keyof typeof th, string> = {
   "projects.error.startRequired": "Please enter the start date",
   "projects.error.endRequired": "Please enter the end date",
   "projects.error.endBeforeStart": "The end date cannot be before the start date",
+  "projects.error.startAfterDelivery": "The start date cannot be after the project delivered its first innovation",
   "projects.error.progressRange": "Progress must be a whole number from 0 to 100",
   "projects.error.statusUnknown": "Please choose a status",
   "projects.error.deliveredNotPlanned": "This project has delivered an innovation, so it has started: it cannot go back to “Planned”.",
