@@ -33,6 +33,7 @@ export const FILE_PROBLEMS = [
   "duplicateColumn",
   "noRows",
   "tooManyRows",
+  "sessionNotBegun",
 ] as const;
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 

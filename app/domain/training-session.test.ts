@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { th as rosterTh } from "../i18n/catalogue/roster";
 import { en as rosterEn } from "../i18n/catalogue/roster.en";
-import { diffAttendance, parseAttendedHours, parseHours, parseSessionForm, totalsByFiscalYear, trainedShare, type SessionFormValues } from "./training-session";
+import { diffAttendance, parseAttendedHours, parseHours, parseSessionForm, sessionHasBegun, totalsByFiscalYear, trainedShare, type SessionFormValues } from "./training-session";
 
 const values = (overrides: Partial<SessionFormValues> = {}): SessionFormValues => ({
   title: "การใช้ Google Workspace ในสำนักงาน",
@@ -95,6 +95,12 @@ describe("checklist save", () => {
       update: [{ personId: 2, before: 6, after: 3 }],
       remove: [{ personId: 3, hours: 6 }],
     });
+  });
+
+  it("records attendance only for a session that has begun (its first day is today or before)", () => {
+    expect(sessionHasBegun({ startDate: "2026-12-07" }, "2026-12-06")).toBe(false);
+    expect(sessionHasBegun({ startDate: "2026-12-07" }, "2026-12-07")).toBe(true);
+    expect(sessionHasBegun({ startDate: "2026-11-30" }, "2026-12-07")).toBe(true);
   });
 });
 

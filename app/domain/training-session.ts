@@ -67,7 +67,8 @@ export type SessionProblem =
   | "error.buddhistEraYear"
   | "training.error.endBeforeStart"
   | "training.error.badHours"
-  | "training.error.planUnknown";
+  | "training.error.planUnknown"
+  | "training.error.startAfterAttendance";
 
 export type SessionFieldErrors = Partial<Record<keyof SessionFormValues, SessionProblem>>;
 
@@ -130,6 +131,15 @@ export function parseSessionForm(
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, input: { title, topic, organiser, startDate: startDate!, endDate: endDate!, hours: hours!, planId, location, notes } };
+}
+
+/**
+ * Has the session begun by `today` (the organisation's calendar day)? Attendance is recorded only
+ * for a session that has: what has not happened yet cannot have been attended, and the dashboard,
+ * which counts attendance up to today, then agrees with the training list, which counts the year's.
+ */
+export function sessionHasBegun(session: { startDate: string }, today: string): boolean {
+  return session.startDate <= today;
 }
 
 export type AttendanceDiff = {

@@ -54,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json<ActionData>({ values, fieldErrors: parsed.fieldErrors, refusal: null }, { status: 400 });
   const result = await editSession(database, actor, sessionId, parsed.input);
   if (result === "notFound") throw notFound();
+  if (result === "startAfterAttendance") return json<ActionData>({ values, fieldErrors: { startDate: "training.error.startAfterAttendance" }, refusal: null }, { status: 400 });
   return redirect(`/training/${sessionId}?saved=${result === "saved" ? "updated" : "unchanged"}`);
 }
 

@@ -9,6 +9,8 @@ import { compareThai } from "../i18n/format";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
+import { sessionHasBegun } from "../domain/training-session";
+import { organisationToday } from "../models/settings.server";
 import { getSession, listSessionRoster, type SessionRosterRow } from "../models/training.server";
 import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
 import { recordIdFromAddress } from "../http-errors";
@@ -50,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await loadSession(params.sessionId);
   const search = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const rows = await listSessionRoster(db(), session, { search });
-  return json({ session, search, groups: groupByDivision(rows), formKey: randomUUID() });
+  const begun = sessionHasBegun(session, await organisationToday(db()));
+  return json({ session, begun, search, groups: groupByDivision(rows), formKey: randomUUID() });
 }
 
 type ActionData = {
@@ -90,6 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(form.errors).length > 0) return reply({ errors: form.errors, notice: null, refusal: "form.fixErrors" }, 400);
   const result = await saveSessionAttendance(db(), { accountId: user.accountId, ipAddress: clientAddress(request) }, { sessionId: session.id, shown: form.shown, ticked: form.ticked });
   if (result.status === "notFound") throw notFound();
+  if (result.status === "notBegun") return reply({ notice: null, refusal: "training.attendance.notBegun" }, 400);
   if (result.status === "notEmployed") {
     const errors = Object.fromEntries(result.personIds.map((id) => [String(id), "training.error.notEmployed" as MessageKey]));
     return reply({ errors, notice: null, refusal: "form.fixErrors" }, 400);
@@ -101,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AttendancePage() {
-  const { session, search, groups, formKey } = useLoaderData<typeof loader>();
+  const { session, begun, search, groups, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -133,7 +137,8 @@ export default function AttendancePage() {
         </FormNotice>
       ) : null}
       {actionData?.notice ? <FormNotice tone="ok">{t(actionData.notice)}</FormNotice> : null}
-      {actionData?.refusal ? <FormNotice tone="error">{t(actionData.refusal)}</FormNotice> : null}
+      {actionData?.refusal ? <FormNotice tone="error">{t(actionData.refusal, { date: date(session.startDate) })}</FormNotice> : null}
+      {!begun && actionData?.refusal !== "training.attendance.notBegun" ? <FormNotice tone="error">{t("training.attendance.notBegun", { date: date(session.startDate) })}</FormNotice> : null}
 
       <Form method="get" className="card" role="search">
         <div className="filters">

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import type { FileError, RowError } from "../domain/roster-import";
 import { attendanceCodesIn, planAttendanceImport, validateAttendanceCsv, type AttendancePlan } from "../domain/training-attendance-import";
-import { diffAttendance, parseAttendedHours, type AttendedHoursProblem } from "../domain/training-session";
+import { diffAttendance, parseAttendedHours, sessionHasBegun, type AttendedHoursProblem } from "../domain/training-session";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
+import { organisationToday } from "../models/settings.server";
 import {
   codesOf,
   employedDuring,
@@ -64,23 +65,29 @@ export function parseChecklistForm(formData: FormData, sessionHours: number): Ch
 export type SaveAttendanceResult =
   | { status: "saved"; added: number; changed: number; removed: number }
   | { status: "notFound" }
-  | { status: "notEmployed"; personIds: number[] };
+  | { status: "notEmployed"; personIds: number[] }
+  | { status: "notBegun"; startDate: string };
 
 /**
  * Save a checklist in one transaction: the session row is locked (saves of one session queue),
  * the difference with what is recorded is written (delete, insert … on conflict update), and
- * the audit entry lists who was added, changed and removed.
+ * the audit entry lists who was added, changed and removed. Nobody is added or changed for a
+ * session that has not begun (its first day after today in the organisation's time zone);
+ * removing is allowed.
  */
 export async function saveSessionAttendance(
   db: Database,
   actor: Actor,
-  params: { sessionId: number; shown: readonly number[]; ticked: ReadonlyMap<number, number> },
+  params: { sessionId: number; shown: readonly number[]; ticked: ReadonlyMap<number, number>; now?: Date },
 ): Promise<SaveAttendanceResult> {
   return db.transaction(async (tx): Promise<SaveAttendanceResult> => {
     const session = await lockSession(tx, params.sessionId);
     if (!session) return { status: "notFound" };
     const recorded = await recordedHours(tx, session.id, params.shown);
     const diff = diffAttendance(params.shown, params.ticked, recorded);
+    if (diff.insert.length + diff.update.length > 0 && !sessionHasBegun(session, await organisationToday(tx, params.now))) {
+      return { status: "notBegun", startDate: session.startDate };
+    }
     // Only people employed during the session can be added (the form offers no one else).
     const added = diff.insert.map((row) => row.personId);
     const employed = await employedDuring(tx, added, session.startDate, session.endDate);
@@ -145,7 +152,7 @@ function previewOf(plan: AttendancePlan, rowCount: number): AttendancePreview {
   };
 }
 
-async function planImport(db: Database, sessionId: number, text: string) {
+async function planImport(db: Database, sessionId: number, text: string, now: Date | undefined) {
   const session = await getSession(db, sessionId);
   if (!session) return { status: "notFound" as const };
   const people = await peopleForAttendance(db, attendanceCodesIn(text), session);
@@ -153,12 +160,16 @@ async function planImport(db: Database, sessionId: number, text: string) {
   if (!validation.ok) return { status: "invalid" as const, fileErrors: validation.fileErrors, rowErrors: validation.rowErrors };
   const recorded = await recordedHours(db, session.id, validation.rows.map((row) => row.personId));
   const plan = planAttendanceImport(validation.rows, recorded);
+  // As the checklist: no attendance for a session that has not begun (a file that changes nothing is fine).
+  if (plan.additions.length + plan.changes.length > 0 && !sessionHasBegun(session, await organisationToday(db, now))) {
+    return { status: "invalid" as const, fileErrors: [{ problem: "sessionNotBegun" as const, params: { date: session.startDate } }], rowErrors: [] };
+  }
   return { status: "planned" as const, session, plan, preview: previewOf(plan, validation.rows.length) };
 }
 
 /** Check an attendance file against the session and say what importing it would do. Writes nothing. */
-export async function previewAttendanceImport(db: Database, sessionId: number, text: string): Promise<AttendanceImportResult> {
-  const planned = await planImport(db, sessionId, text);
+export async function previewAttendanceImport(db: Database, sessionId: number, text: string, now?: Date): Promise<AttendanceImportResult> {
+  const planned = await planImport(db, sessionId, text, now);
   if (planned.status !== "planned") return planned;
   return { status: "preview", preview: planned.preview };
 }
@@ -167,11 +178,11 @@ export async function previewAttendanceImport(db: Database, sessionId: number, t
 export async function commitAttendanceImport(
   db: Database,
   actor: Actor,
-  params: { sessionId: number; text: string; fingerprint: string; fileName?: string },
+  params: { sessionId: number; text: string; fingerprint: string; fileName?: string; now?: Date },
 ): Promise<AttendanceImportResult> {
   return db.transaction(async (tx): Promise<AttendanceImportResult> => {
     if (!(await lockSession(tx, params.sessionId))) return { status: "notFound" };
-    const planned = await planImport(tx, params.sessionId, params.text);
+    const planned = await planImport(tx, params.sessionId, params.text, params.now);
     if (planned.status !== "planned") return planned;
     const { plan, preview } = planned;
     if (preview.fingerprint !== params.fingerprint) return { status: "stale", preview };

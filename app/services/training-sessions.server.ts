@@ -1,9 +1,9 @@
 import type { Database } from "../../db/client.server";
 import { fiscalYearOfDate } from "../domain/fiscal-year";
 import { thaiDateInput } from "../domain/roster-import";
-import { DEFAULT_PLAN_CODE, parseSessionForm, SESSION_FIELDS, type SessionFormValues, type SessionInput } from "../domain/training-session";
+import { DEFAULT_PLAN_CODE, parseSessionForm, sessionHasBegun, SESSION_FIELDS, type SessionFormValues, type SessionInput } from "../domain/training-session";
 import { recordAudit } from "../models/audit.server";
-import { getAppSettings } from "../models/settings.server";
+import { getAppSettings, organisationTodayOf } from "../models/settings.server";
 import { deleteSession, insertSession, listPlanOptions, lockSession, recordedHours, updateSession, type SessionRow } from "../models/training.server";
 
 export type Actor = { accountId: string; ipAddress: string };
@@ -74,12 +74,25 @@ export async function createSession(db: Database, actor: Actor, input: SessionIn
   });
 }
 
-export async function editSession(db: Database, actor: Actor, sessionId: number, input: SessionInput): Promise<"saved" | "unchanged" | "notFound"> {
-  const { fiscalCalendar } = await getAppSettings(db);
-  const fiscalYear = fiscalYearOfDate(input.startDate, fiscalCalendar);
+/**
+ * Change a session. One with attendance recorded has happened: its first day cannot move after
+ * today ("startAfterAttendance"), or its attendance would count on /training but not on the dashboard.
+ */
+export async function editSession(
+  db: Database,
+  actor: Actor,
+  sessionId: number,
+  input: SessionInput,
+  now: Date = new Date(),
+): Promise<"saved" | "unchanged" | "notFound" | "startAfterAttendance"> {
+  const settings = await getAppSettings(db);
+  const fiscalYear = fiscalYearOfDate(input.startDate, settings.fiscalCalendar);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId);
     if (!session) return "notFound";
+    if (input.startDate !== session.startDate && !sessionHasBegun(input, organisationTodayOf(settings, now)) && (await recordedHours(tx, sessionId)).size > 0) {
+      return "startAfterAttendance";
+    }
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const next = { ...input, fiscalYear };

@@ -3,7 +3,7 @@ import { startSession } from "../../app/auth/session.server";
 import { fiscalYearDates, THAI_FISCAL_CALENDAR } from "../../app/domain/fiscal-year";
 import { listPersonTraining } from "../../app/models/roster.server";
 import { listSessionRoster, recordedHours } from "../../app/models/training.server";
-import { action as attendanceAction } from "../../app/routes/training.$sessionId_.attendance";
+import { action as attendanceAction, loader as attendanceLoader } from "../../app/routes/training.$sessionId_.attendance";
 import { loader as sessionExportLoader } from "../../app/routes/training.$sessionId_.export";
 import { loader as myTrainingLoader } from "../../app/routes/training.mine";
 import { action as newSessionAction, loader as newSessionLoader } from "../../app/routes/training.new";
@@ -347,6 +347,76 @@ describe(`attendance import (${engineName})`, () => {
     if (preview.status !== "preview") throw new Error("expected a preview");
     await saveSessionAttendance(db, actor, { sessionId, shown: [await findPersonId(db, "LS038")], ticked: new Map([[await findPersonId(db, "LS038"), 6]]) });
     expect(await commitAttendanceImport(db, actor, { sessionId, text, fingerprint: preview.preview.fingerprint })).toMatchObject({ status: "stale" });
+  });
+});
+
+describe(`attendance only for a session that has begun (${engineName})`, () => {
+  // 06:30 on 21 November in Bangkok, still 20 November in UTC: "today" is the organisation's day.
+  const now = new Date("2026-11-20T23:30:00Z");
+  const attend = async (sessionId: number, personId: number) => saveSessionAttendance(db, actor, { sessionId, shown: [personId], ticked: new Map([[personId, 6]]), now });
+
+  it("the checklist refuses anyone for a session whose first day is after today, and writes nothing", async () => {
+    const person = await findPersonId(db, "LS032");
+    const tomorrow = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-22", endDate: "2026-11-22" }));
+    const before = await snapshotEveryTable(db);
+    expect(await attend(tomorrow, person)).toEqual({ status: "notBegun", startDate: "2026-11-22" });
+    expect(await snapshotEveryTable(db)).toEqual(before);
+    // Today in Bangkok (yesterday in UTC) has begun; so has a session that started before today and runs on.
+    const today = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-21", endDate: "2026-11-21" }));
+    expect(await attend(today, person)).toEqual({ status: "saved", added: 1, changed: 0, removed: 0 });
+    const running = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-20", endDate: "2026-11-24" }));
+    expect(await attend(running, person)).toEqual({ status: "saved", added: 1, changed: 0, removed: 0 });
+    // Attendance left on a future session (recorded before this rule) can still be taken away.
+    await db.insert(trainingAttendance).values({ sessionId: tomorrow, personId: person, hours: 6 });
+    expect(await saveSessionAttendance(db, actor, { sessionId: tomorrow, shown: [person], ticked: new Map(), now })).toEqual({ status: "saved", added: 0, changed: 0, removed: 1 });
+  });
+
+  it("the attendance page refuses the save with the message, keeps the ticks, and says so before anyone types", async () => {
+    // The page reads the real clock: a session far ahead has not begun whatever the day.
+    const sessionId = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2199-01-10", endDate: "2199-01-10" }));
+    const person = await findPersonId(db, "LS033");
+    const before = await snapshotEveryTable(db);
+    const response = (await attendanceAction({
+      request: new Request(`http://localhost/training/${sessionId}/attendance`, {
+        method: "POST",
+        headers: { Cookie: hrCookie },
+        body: new URLSearchParams([["intent", "save"], ["shown", String(person)], ["attended", String(person)], [`hours-${person}`, "6"]]),
+      }),
+      params: { sessionId: String(sessionId) },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ refusal: "training.attendance.notBegun", checked: [person] });
+    expect(await snapshotEveryTable(db)).toEqual(before);
+    const page = (await attendanceLoader({ request: new Request(`http://localhost/training/${sessionId}/attendance`, { headers: { Cookie: hrCookie } }), params: { sessionId: String(sessionId) }, context: {} })) as Response;
+    expect(await page.json()).toMatchObject({ begun: false });
+  });
+
+  it("an import for a session that has not begun is refused as a whole, naming its first day", async () => {
+    const sessionId = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-23", endDate: "2026-11-23" }));
+    const text = ["employee_code,hours", "LS034,6", "LS035,3"].join("\n");
+    const refused = { status: "invalid", fileErrors: [{ problem: "sessionNotBegun", params: { date: "2026-11-23" } }], rowErrors: [] };
+    expect(await previewAttendanceImport(db, sessionId, text, now)).toEqual(refused);
+    const before = await snapshotEveryTable(db);
+    expect(await commitAttendanceImport(db, actor, { sessionId, text, fingerprint: "x", now })).toEqual(refused);
+    expect(await snapshotEveryTable(db)).toEqual(before);
+    // On its first day the same file imports.
+    const onTheDay = new Date("2026-11-23T02:00:00+07:00");
+    const preview = await previewAttendanceImport(db, sessionId, text, onTheDay);
+    if (preview.status !== "preview") throw new Error(preview.status);
+    expect(await commitAttendanceImport(db, actor, { sessionId, text, fingerprint: preview.preview.fingerprint, now: onTheDay })).toEqual({ status: "committed", added: 2, changed: 0, unchanged: 0 });
+  });
+
+  it("a session with attendance cannot move its first day after today; one without can", async () => {
+    const person = await findPersonId(db, "LS035");
+    const held = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
+    expect(await attend(held, person)).toMatchObject({ status: "saved", added: 1 });
+    const before = await snapshotEveryTable(db);
+    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-22", endDate: "2026-11-22" }), now)).toBe("startAfterAttendance");
+    expect(await snapshotEveryTable(db)).toEqual(before);
+    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-21", endDate: "2026-11-21" }), now)).toBe("saved");
+    const empty = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
+    expect(await editSession(db, actor, empty, sessionInput({ hours: 6, startDate: "2026-12-01", endDate: "2026-12-01" }), now)).toBe("saved");
   });
 });
 
