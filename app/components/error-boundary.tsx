@@ -7,14 +7,26 @@ const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }
   404: { title: "error.notFound.title", body: "error.notFound.body" },
 };
 
+function errorMessages(error: unknown): { title: MessageKey; body: MessageKey } {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return MESSAGES_BY_STATUS[status] ?? { title: "error.title", body: "error.body" };
+}
+
+/**
+ * The heading of the error page for `error` (what a route's `meta` is given): its `<title>` says
+ * the same as the page, e.g. `meta = ({ matches, error }) => pageTitle(matches, [], errorTitleKey(error))`.
+ */
+export function errorTitleKey(error: unknown): MessageKey {
+  return errorMessages(error).title;
+}
+
 /**
  * A friendly page for any error: 403 and 404 say what happened; anything else says sorry.
  * Never shows a stack trace (the server logs it in entry.server's handleError).
  */
 export function GeneralErrorBoundary({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const messages = MESSAGES_BY_STATUS[status] ?? { title: "error.title", body: "error.body" };
+  const messages = errorMessages(error);
   return (
     <div className="card" role="alert">
       <h1>{t(messages.title)}</h1>

@@ -1,7 +1,8 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
-import { RouteErrorBoundary } from "../components/error-boundary";
+import { errorTitleKey, RouteErrorBoundary } from "../components/error-boundary";
+import { pageTitle } from "../i18n/page-title";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { addVote, getVoteSummary, removeVote } from "../models/votes.server";
 import { notFound, recordIdFromAddress } from "../http-errors";
@@ -44,5 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function VoteRoute() {
   return null;
 }
+
+/** What a person sees here is the error page: its title says what its heading says. */
+export const meta: MetaFunction = ({ matches, error }) => pageTitle(matches, [], errorTitleKey(error));
 
 export const ErrorBoundary = RouteErrorBoundary;

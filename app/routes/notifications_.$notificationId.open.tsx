@@ -1,7 +1,8 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { db } from "../../db/runtime.server";
 import { requireUser } from "../auth/current-user.server";
-import { RouteErrorBoundary } from "../components/error-boundary";
+import { errorTitleKey, RouteErrorBoundary } from "../components/error-boundary";
+import { pageTitle } from "../i18n/page-title";
 import { notFound, recordIdFromAddress } from "../http-errors";
 import { notificationHref, openNotification } from "../models/notifications.server";
 
@@ -23,5 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OpenNotificationRoute() {
   return null;
 }
+
+/** What a person sees here is the error page: its title says what its heading says. */
+export const meta: MetaFunction = ({ matches, error }) => pageTitle(matches, [], errorTitleKey(error));
 
 export const ErrorBoundary = RouteErrorBoundary;

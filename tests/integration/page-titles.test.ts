@@ -26,6 +26,8 @@ type MetaArgs = { data: unknown; params: Record<string, string>; location: unkno
 type RouteModule = {
   loader?: (args: LoaderArgs) => Promise<unknown>;
   meta?: (args: MetaArgs) => { title?: string }[];
+  default?: unknown;
+  ErrorBoundary?: unknown;
 };
 
 const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
@@ -44,13 +46,16 @@ function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** A loader's or action's answer, a thrown Response included; its JSON when it is a 200. */
-async function loaderData(loader: NonNullable<RouteModule["loader"]>, request: Request, params: Record<string, string>): Promise<{ status: number; data: unknown }> {
+/** What Remix gives a route's meta (and its ErrorBoundary) for a Response the loader threw. */
+const errorResponse = (status: number) => ({ status, statusText: "", internal: false, data: "" });
+
+/** A loader's or action's answer, a thrown Response included (as the error Remix makes of it); its JSON when it is a 200. */
+async function loaderData(loader: NonNullable<RouteModule["loader"]>, request: Request, params: Record<string, string>): Promise<{ status: number; data: unknown; error?: unknown }> {
   let result: unknown;
   try {
     result = await loader({ request, params, context: {} });
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: undefined };
+    if (thrown instanceof Response) return { status: thrown.status, data: undefined, error: errorResponse(thrown.status) };
     throw thrown;
   }
   if (!(result instanceof Response)) return { status: 200, data: result };
@@ -80,7 +85,7 @@ describe(`page titles in the reader's language (${engineName})`, () => {
   /** The title each page with a meta shows, read in `locale` by the first role its loader lets in. */
   async function titles(locale: "th" | "en") {
     await database.handle.db.update(accounts).set({ locale });
-    const shown: { routeId: string; title: string; dataStrings: Set<string>; loaded: boolean }[] = [];
+    const shown: { routeId: string; title: string; dataStrings: Set<string>; loaded: boolean; error: unknown }[] = [];
     for (const [file, load] of Object.entries(routeModules)) {
       const routeId = routeIdOf(file);
       const module = await load();
@@ -88,7 +93,7 @@ describe(`page titles in the reader's language (${engineName})`, () => {
       const access = ROUTE_ACCESS[routeId]!;
       const params = access.params?.(sampleIds) ?? {};
       const roles: (Role | null)[] = access.loader === "anonymous" || access.loader === "public" ? [null] : [...ROLES];
-      let page: { status: number; data: unknown } = { status: 0, data: undefined };
+      let page: { status: number; data: unknown; error?: unknown } = { status: 0, data: undefined };
       let rootData: unknown;
       for (const role of roles) {
         const headers: Record<string, string> = { Cookie: [`nawat_lang=${locale}`, role ? cookieByRole.get(role) : null].filter(Boolean).join("; ") };
@@ -101,8 +106,11 @@ describe(`page titles in the reader's language (${engineName})`, () => {
         { id: "root", data: rootData },
         { id: `routes/${routeId}`, data: page.data },
       ];
-      const title = module.meta({ data: page.data, params, location: { pathname: `/${routeId}`, search: "", hash: "" }, matches }).find((tag) => "title" in tag)?.title;
-      shown.push({ routeId, title: title ?? "", dataStrings: stringsIn(page.data), loaded: page.status === 200 });
+      // A page whose loader only redirects (a vote, a follow) is seen only as its error page, when
+      // its action fails: read that page's title, for an idea that is not there.
+      const error = page.error ?? (page.status >= 300 && page.status < 400 && module.ErrorBoundary ? errorResponse(404) : undefined);
+      const title = module.meta({ data: page.data, params, location: { pathname: `/${routeId}`, search: "", hash: "" }, matches, error }).find((tag) => "title" in tag)?.title;
+      shown.push({ routeId, title: title ?? "", dataStrings: stringsIn(page.data), loaded: page.status === 200, error });
     }
     return shown;
   }
@@ -113,6 +121,23 @@ describe(`page titles in the reader's language (${engineName})`, () => {
     english = await titles("en");
     thai = await titles("th");
   }, 120_000);
+
+  it("every page route (a module with a component) has a meta: no page is left without a title", async () => {
+    const withoutMeta: string[] = [];
+    for (const [file, load] of Object.entries(routeModules)) {
+      const module = await load();
+      if (module.default !== undefined && !module.meta) withoutMeta.push(routeIdOf(file));
+    }
+    expect(withoutMeta).toEqual([]);
+  });
+
+  it("an error page's title says what its heading says: the 404 page, and the vote, follow and notification links", () => {
+    const pages = ["$", "ideas.$ideaId.vote", "ideas.$ideaId.follow", "notifications_.$notificationId.open"];
+    for (const routeId of pages) {
+      expect(english.find((page) => page.routeId === routeId)?.title, routeId).toBe("Page not found · Nawat");
+      expect(thai.find((page) => page.routeId === routeId)?.title, routeId).toBe("ไม่พบหน้านี้ · นวัต");
+    }
+  });
 
   it("visits every page with a title, most with their real data (the check is not vacuous)", () => {
     expect(english.length).toBeGreaterThanOrEqual(50);
