@@ -9,10 +9,8 @@ import { compareThai } from "../i18n/format";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
-import { sessionHasBegun } from "../domain/training-session";
-import { organisationToday } from "../models/settings.server";
 import { getSession, listSessionRoster, type SessionRosterRow } from "../models/training.server";
-import { parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
+import { hasSessionBegun, parseChecklistForm, saveSessionAttendance } from "../services/training-attendance.server";
 import { recordIdFromAddress } from "../http-errors";
 import { notFound } from "../http-errors";
 import { pageTitle } from "../i18n/page-title";
@@ -52,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await loadSession(params.sessionId);
   const search = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const rows = await listSessionRoster(db(), session, { search });
-  const begun = sessionHasBegun(session, await organisationToday(db()));
+  const begun = await hasSessionBegun(db(), session);
   return json({ session, begun, search, groups: groupByDivision(rows), formKey: randomUUID() });
 }
 

@@ -62,6 +62,11 @@ export function parseChecklistForm(formData: FormData, sessionHours: number): Ch
   return { shown, ticked, checked, hoursTyped, errors };
 }
 
+/** Has the session begun, today in the organisation's time zone? Only then is attendance recorded. */
+export async function hasSessionBegun(db: Database, session: { startDate: string }, now?: Date): Promise<boolean> {
+  return sessionHasBegun(session, await organisationToday(db, now));
+}
+
 export type SaveAttendanceResult =
   | { status: "saved"; added: number; changed: number; removed: number }
   | { status: "notFound" }
@@ -85,7 +90,7 @@ export async function saveSessionAttendance(
     if (!session) return { status: "notFound" };
     const recorded = await recordedHours(tx, session.id, params.shown);
     const diff = diffAttendance(params.shown, params.ticked, recorded);
-    if (diff.insert.length + diff.update.length > 0 && !sessionHasBegun(session, await organisationToday(tx, params.now))) {
+    if (diff.insert.length + diff.update.length > 0 && !(await hasSessionBegun(tx, session, params.now))) {
       return { status: "notBegun", startDate: session.startDate };
     }
     // Only people employed during the session can be added (the form offers no one else).
@@ -161,7 +166,7 @@ async function planImport(db: Database, sessionId: number, text: string, now: Da
   const recorded = await recordedHours(db, session.id, validation.rows.map((row) => row.personId));
   const plan = planAttendanceImport(validation.rows, recorded);
   // As the checklist: no attendance for a session that has not begun (a file that changes nothing is fine).
-  if (plan.additions.length + plan.changes.length > 0 && !sessionHasBegun(session, await organisationToday(db, now))) {
+  if (plan.additions.length + plan.changes.length > 0 && !(await hasSessionBegun(db, session, now))) {
     return { status: "invalid" as const, fileErrors: [{ problem: "sessionNotBegun" as const, params: { date: session.startDate } }], rowErrors: [] };
   }
   return { status: "planned" as const, session, plan, preview: previewOf(plan, validation.rows.length) };

@@ -131,3 +131,30 @@ for (const run of [
     });
   });
 }
+
+test("a session that has not begun takes no attendance: the checklist says so, and a save is refused with the ticks kept", async ({ page }) => {
+  await signIn(page, "LS004");
+  await page.goto("/training/new");
+  const session = "การอบรมที่ยังไม่ถึงวัน (e2e)";
+  await page.getByLabel("ชื่อการอบรม").fill(session);
+  await page.getByLabel("หน่วยงานผู้จัด").fill("สำนักปลัด");
+  // 10 January 2199: after today, whenever this runs.
+  await page.getByLabel("วันที่เริ่ม").fill("10/01/2742");
+  await page.getByLabel("วันที่สิ้นสุด").fill("10/01/2742");
+  await page.getByLabel("จำนวนชั่วโมง").fill("3");
+  await page.getByRole("button", { name: "บันทึกการอบรม" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: session })).toBeVisible();
+  await page.getByRole("link", { name: "บันทึกผู้เข้าอบรม" }).click();
+  await expect(page.getByText("การอบรมนี้ยังไม่เริ่ม (เริ่ม 10 มกราคม 2742)")).toBeVisible();
+  const someone = page.getByRole("checkbox").first();
+  await someone.check();
+  await page.getByRole("button", { name: "บันทึกผู้เข้าอบรม" }).first().click();
+  await expect(page.getByRole("alert").filter({ hasText: "การอบรมนี้ยังไม่เริ่ม" })).toHaveCount(1);
+  await expect(page.getByText(/บันทึกแล้ว: เพิ่ม/)).toHaveCount(0);
+  await expect(someone).toBeChecked();
+  // Taken away again, so no other test sees a year 2742 among the training years.
+  await page.getByRole("link", { name: session }).click();
+  await page.getByLabel("ยืนยันว่าต้องการลบการอบรมนี้").check();
+  await page.getByRole("button", { name: "ลบการอบรม" }).click();
+  await expect(page.getByText("ลบการอบรมแล้ว")).toBeVisible();
+});
