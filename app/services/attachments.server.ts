@@ -189,6 +189,18 @@ export async function mayViewAttachment(
   return owner.ideaId !== null && (await isIdeaAuthor(db, owner.ideaId, viewer.personId));
 }
 
+/** Whether `viewer` may open file `attachmentId`: its details when so, else why not. */
+export async function attachmentAccess(
+  db: Database,
+  viewer: { personId: number; roles: readonly Role[] },
+  attachmentId: number,
+): Promise<{ status: "allowed"; meta: AttachmentMeta } | { status: "notFound" } | { status: "forbidden" }> {
+  const meta = await getAttachmentMeta(db, attachmentId);
+  if (!meta) return { status: "notFound" };
+  if (!(await mayViewAttachment(db, viewer, meta))) return { status: "forbidden" };
+  return { status: "allowed", meta };
+}
+
 /** Roles that see every committee decision's evidence (authors see their own ideas'). */
 export const STAGE_EVIDENCE_ROLES: readonly Role[] = ["committee", "executive"];
 

@@ -14,6 +14,37 @@ test("an unknown page is a friendly 404 inside the layout", async ({ page }) => 
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "ไม่พบหน้านี้" })).toBeVisible();
+  await expect(page).toHaveTitle("ไม่พบหน้านี้ · นวัต");
+});
+
+test("a link to a file one may not open, or that is gone, is the app's error page with the menu; an allowed file still downloads", async ({ page, browser }) => {
+  // The committee sees an idea's approval minutes on an innovation's evidence trail.
+  await signIn(page, "LS005");
+  let href: string | null = null;
+  for (let innovationId = 1; innovationId <= 12 && href === null; innovationId++) {
+    await page.goto(`/innovations/${innovationId}/trail`);
+    const link = page.locator('a[href^="/attachments/"]', { hasText: "รายงานการประชุมคณะกรรมการนวัตกรรม" }).first();
+    if ((await link.count()) > 0) href = await link.getAttribute("href");
+  }
+  expect(href, "a committee decision's evidence in the demo data").not.toBeNull();
+  const download = await page.request.get(href!, { headers: { "Sec-Fetch-Mode": "navigate", Accept: "text/html" } });
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+
+  // HR is not on the committee: following the same link shows the 403 page in the app's layout.
+  const hrContext = await browser.newContext();
+  const hr = await hrContext.newPage();
+  await signIn(hr, "LS004");
+  const refused = await hr.goto(href!);
+  expect(refused?.status()).toBe(403);
+  await expect(hr.getByRole("heading", { name: "ไม่มีสิทธิ์เข้าถึง" })).toBeVisible();
+  await expect(hr.getByRole("navigation", { name: "เมนูหลัก" })).toBeVisible();
+  await expect(hr).toHaveTitle("ไม่มีสิทธิ์เข้าถึง · นวัต");
+  const gone = await hr.goto("/attachments/987654");
+  expect(gone?.status()).toBe(404);
+  await expect(hr.getByRole("heading", { name: "ไม่พบหน้านี้" })).toBeVisible();
+  await expect(hr.getByRole("link", { name: "กลับหน้าแรก" })).toBeVisible();
+  await hrContext.close();
 });
 
 test("signing in returns to the page that asked for it", async ({ page }) => {

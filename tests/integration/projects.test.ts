@@ -20,6 +20,7 @@ import { startSession } from "../../app/auth/session.server";
 import type { IdeaStage } from "../../app/domain/idea-stages";
 import { MAX_ATTACHMENT_BYTES } from "../../app/domain/attachment-kinds";
 import { loader as attachmentLoader, action as attachmentAction } from "../../app/routes/attachments.$attachmentId";
+import { loader as attachmentUnavailableLoader } from "../../app/routes/attachments.$attachmentId_.unavailable";
 import { action as projectPageAction } from "../../app/routes/projects.$projectId._index";
 import { readUploadForm, saveAttachment } from "../../app/services/attachments.server";
 import { quarterMovement } from "../../app/services/reports.server";
@@ -531,6 +532,53 @@ describe(`attachments (${engineName})`, () => {
     expect(disposition).toMatch(/^attachment; filename="[^"\\]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]*$/);
     expect(projectFile.headers.get("X-Evil")).toBeNull();
     expect((await get(987654, "LS005")).status).toBe(404);
+  });
+
+  it("a person who follows a link to a file they may not open, or that is gone, lands on the app's error page with that status", async () => {
+    const actor = await committee();
+    const ideaId = await createIdea("approved", "LS027");
+    const [event] = await db.insert(ideaStageEvents).values({ ideaId, fromStage: "committee_review", toStage: "approved", reason: "" }).returning({ id: ideaStageEvents.id });
+    const evidence = await saveAttachment(db, actor, { ownerType: "stage_event", ownerId: event.id, fileName: "มติ.pdf", bytes: tinyPdf(["minutes"]) });
+    if (!evidence.ok) throw new Error("not saved");
+    const missing = 987654;
+    // What Chromium sends when a person clicks a link or types the address.
+    const navigation = { "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document", Accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+    const call = async (loader: typeof attachmentLoader, suffix: string, attachmentId: number | string, username: string, headers: Record<string, string> = {}) =>
+      run(
+        loader({
+          request: new Request(`http://localhost/attachments/${attachmentId}${suffix}`, { headers: { ...headers, Cookie: await cookieOf(username) } }),
+          params: { attachmentId: String(attachmentId) },
+          context: {},
+        }),
+      );
+
+    // The link: refused or gone, a browser is sent to the page; a script or fetch still gets the bare status.
+    for (const [attachmentId, username] of [
+      [evidence.attachmentId, "LS025"],
+      [missing, "LS005"],
+    ] as const) {
+      const followed = await call(attachmentLoader, "", attachmentId, username, navigation);
+      expect(followed.status).toBe(302);
+      expect(followed.headers.get("Location")).toBe(`/attachments/${attachmentId}/unavailable`);
+    }
+    expect((await call(attachmentLoader, "", evidence.attachmentId, "LS025")).status).toBe(403);
+    expect((await call(attachmentLoader, "", evidence.attachmentId, "LS025", { "Sec-Fetch-Mode": "cors", Accept: "text/html" })).status).toBe(403);
+    expect((await call(attachmentLoader, "", missing, "LS005")).status).toBe(404);
+    const junk = await call(attachmentLoader, "", "abc", "LS005", navigation);
+    expect([junk.status, junk.headers.get("Location")]).toEqual([302, "/attachments/abc/unavailable"]);
+
+    // A permitted download still streams the file, navigation or not.
+    const download = await call(attachmentLoader, "", evidence.attachmentId, "LS027", navigation);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Type")).toBe("application/pdf");
+    expect(download.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+
+    // The page decides again from the file: 403 and 404 for its error boundary, the download for whoever may open it.
+    expect((await call(attachmentUnavailableLoader, "/unavailable", evidence.attachmentId, "LS025")).status).toBe(403);
+    expect((await call(attachmentUnavailableLoader, "/unavailable", missing, "LS005")).status).toBe(404);
+    expect((await call(attachmentUnavailableLoader, "/unavailable", "abc", "LS005")).status).toBe(404);
+    const allowed = await call(attachmentUnavailableLoader, "/unavailable", evidence.attachmentId, "LS027");
+    expect([allowed.status, allowed.headers.get("Location")]).toEqual([302, `/attachments/${evidence.attachmentId}`]);
   });
 
   it("lets only the committee remove a file, and sends them back where they were", async () => {

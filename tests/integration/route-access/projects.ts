@@ -13,4 +13,5 @@ export const projectsRoutes: Record<string, RouteAccess> = {
   "innovations.$innovationId.trail": { loader: "signed-in", action: ["committee"], params: ({ someInnovationId }) => ({ innovationId: someInnovationId }) },
   // Signed in, and then only people allowed to see the record the file belongs to (403 otherwise).
   "attachments.$attachmentId": { loader: "signed-in", action: ["committee"], params: () => ({ attachmentId: "1" }) },
+  "attachments.$attachmentId_.unavailable": { loader: "signed-in", params: () => ({ attachmentId: "1" }) },
 };
