@@ -65,6 +65,12 @@ export async function updateInnovationIfVersion(db: Database, innovationId: numb
   return rows.length === 1;
 }
 
+/** The project an innovation belongs to (it never changes), or null when there is no such innovation. */
+export async function projectIdOfInnovation(db: Database, innovationId: number): Promise<number | null> {
+  const [row] = await db.select({ projectId: innovations.projectId }).from(innovations).where(eq(innovations.id, innovationId));
+  return row?.projectId ?? null;
+}
+
 export async function lockInnovation(db: Database, innovationId: number) {
   const [row] = await db.select().from(innovations).where(eq(innovations.id, innovationId)).for("update");
   return row ?? null;

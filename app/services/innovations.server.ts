@@ -13,6 +13,7 @@ import {
   insertFollowUp,
   insertInnovation,
   lockInnovation,
+  projectIdOfInnovation,
   updateInnovationIfVersion,
   type InnovationColumns,
 } from "../models/innovations.server";
@@ -164,6 +165,10 @@ export async function deliverInnovation(
       const project = await lockProject(tx, params.projectId);
       if (!project) return "notFound" as const;
       if (project.status === "cancelled") return { ok: false as const, fieldErrors: { project: "projects.error.projectCancelled" as const } };
+      // A started project cannot deliver before its start (a planned one's start moves back, below).
+      if (project.status !== "planned" && project.startDate !== null && columns.deliveredOn < project.startDate) {
+        return { ok: false as const, fieldErrors: { deliveredOn: "projects.error.deliveredBeforeStart" as const } };
+      }
       const first = (await countProjectInnovations(tx, project.id)) === 0;
       const { status: inserted, innovationId } = await insertInnovation(tx, {
         ...columns,
@@ -228,9 +233,17 @@ export async function updateInnovation(
   const parsed = parseInnovationForm(params.values, today);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
+    // The project's row first, then the innovation's: the order deliverInnovation and updateProject
+    // lock in, so a start date moved meanwhile is seen and two saves cannot wait on each other.
+    const projectId = await projectIdOfInnovation(tx, params.innovationId);
+    const project = projectId === null ? null : await lockProject(tx, projectId);
     const before = await lockInnovation(tx, params.innovationId);
     if (!before) return "notFound" as const;
     if (params.version !== undefined && params.version !== before.version) return "conflict" as const;
+    // Not before the project's start: the rule updateProject keeps from the start date's side.
+    if (project?.startDate && parsed.columns.deliveredOn < project.startDate) {
+      return { ok: false as const, fieldErrors: { deliveredOn: "projects.error.deliveredBeforeStart" as const } };
+    }
     // The same rule as addFollowUp's, seen from the delivery: no report of use before it.
     // (addFollowUp locks the innovation too, so no report slips in meanwhile.)
     const firstReport = await earliestFollowUpOn(tx, before.id);

@@ -706,6 +706,32 @@ describe(`what the committee types (${engineName})`, () => {
     expect((await db.select().from(projects).where(eq(projects.id, created.projectId)))[0]).toMatchObject({ startDate: "2026-11-10", progress: 50 });
   });
 
+  it("a started project's innovation cannot be delivered, or moved, before the project's start date", async () => {
+    const actor = await committee();
+    const created = await createProject(db, actor, await projectInput({ startDate: "2026-10-01" }));
+    if (!created.ok) throw new Error("not created");
+    await updateProject(db, actor, created.projectId, { ...(await projectInput({ startDate: "2026-10-01" })), progress: 10, status: "active" });
+    const before = await countEveryTable(db);
+    expect(await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ deliveredOn: "2026-09-30" }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { deliveredOn: "projects.error.deliveredBeforeStart" },
+    });
+    expect(await countEveryTable(db)).toEqual(before);
+    // On the start day is fine; then the delivery cannot be moved before it either.
+    const delivered = await deliverInnovation(db, actor, { projectId: created.projectId, values: innovationValues({ deliveredOn: "2026-10-01" }), now: NOW });
+    if (delivered === "notFound" || !delivered.ok) throw new Error("not delivered");
+    expect(await updateInnovation(db, actor, { innovationId: delivered.innovationId, values: innovationValues({ deliveredOn: "2026-09-15" }), now: NOW })).toEqual({
+      ok: false,
+      fieldErrors: { deliveredOn: "projects.error.deliveredBeforeStart" },
+    });
+    expect((await db.select().from(innovations).where(eq(innovations.id, delivered.innovationId)))[0].deliveredOn).toBe("2026-10-01");
+    // A planned project's start still moves back to an earlier delivery (it evidently started then).
+    const planned = await createProject(db, actor, await projectInput({ startDate: "2026-10-20" }));
+    if (!planned.ok) throw new Error("not created");
+    expect(await deliverInnovation(db, actor, { projectId: planned.projectId, values: innovationValues({ deliveredOn: "2026-10-05" }), now: NOW })).toMatchObject({ ok: true });
+    expect((await db.select().from(projects).where(eq(projects.id, planned.projectId)))[0]).toMatchObject({ status: "active", startDate: "2026-10-05" });
+  });
+
   it("text of invisible characters only (zero-width spaces) is no name, title, description or observation", async () => {
     const actor = await committee();
     const zws = "\u200b".repeat(4);

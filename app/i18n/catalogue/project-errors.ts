@@ -43,6 +43,7 @@ export const th = {
   "projects.error.ipGrantedNotApplicable": "ใส่วันที่ได้รับเฉพาะเมื่อได้รับอนุสิทธิบัตรหรือสิทธิบัตรแล้ว",
   "projects.error.ipGrantedBeforeFiled": "วันที่ได้รับต้องไม่ก่อนวันที่ยื่นคำขอ",
   "projects.error.reportedRequired": "กรุณาระบุวันที่รายงาน",
+  "projects.error.deliveredBeforeStart": "วันที่ส่งมอบต้องไม่ก่อนวันที่เริ่มโครงการ",
   "projects.error.deliveredAfterFollowUp": "วันที่ส่งมอบต้องไม่หลังรายงานผลการใช้งานฉบับแรก",
   "projects.error.reportedBeforeDelivery": "วันที่รายงานต้องไม่ก่อนวันที่ส่งมอบชิ้นงาน",
 } as const;

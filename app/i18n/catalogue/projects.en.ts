@@ -239,6 +239,7 @@ export const en: Record<keyof typeof th, string> = {
   "projects.error.ipGrantedNotApplicable": "Enter a grant date only once a petty patent or patent is granted",
   "projects.error.ipGrantedBeforeFiled": "The grant date cannot be before the filing date",
   "projects.error.reportedRequired": "Please enter the report date",
+  "projects.error.deliveredBeforeStart": "The delivery date cannot be before the project's start date",
   "projects.error.deliveredAfterFollowUp": "The delivery date cannot be after the first report of use",
   "projects.error.reportedBeforeDelivery": "The report date cannot be before the innovation was delivered",
 };
