@@ -218,8 +218,16 @@ export type IdeaDetail = {
   strategy: { code: string; nameTh: string; nameEn: string } | null;
   duplicateOf: { id: number; title: string } | null;
   /** The project the idea became or was linked to on approval. */
-  project: { id: number; nameTh: string } | null;
-  authors: { personId: number; nameTh: string; nameEn: string | null; employeeCode: string; isSubmitter: boolean; divisionNameTh: string | null }[];
+  project: { id: number; nameTh: string; nameEn: string } | null;
+  authors: {
+    personId: number;
+    nameTh: string;
+    nameEn: string | null;
+    employeeCode: string;
+    isSubmitter: boolean;
+    divisionNameTh: string | null;
+    divisionNameEn: string | null;
+  }[];
   tags: string[];
   history: { id: number; fromStage: IdeaStage | null; toStage: IdeaStage; reason: string; at: Date; byNameTh: string | null; byNameEn: string | null }[];
 };
@@ -235,6 +243,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
       strategyNameTh: strategies.nameTh,
       strategyNameEn: strategies.nameEn,
       projectNameTh: projects.nameTh,
+      projectNameEn: projects.nameEn,
     })
     .from(ideas)
     .leftJoin(plans, eq(plans.id, ideas.planId))
@@ -256,6 +265,10 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
         // The division the author was in when the idea was submitted.
         divisionNameTh: sql<string | null>`(
           select d.name_th from ${divisionAssignments} da join divisions d on d.id = da.division_id
+          where da.person_id = ${people.id} and ${assignmentCovers(submittedDate)}
+          order by da.start_date desc limit 1)`,
+        divisionNameEn: sql<string | null>`(
+          select d.name_en from ${divisionAssignments} da join divisions d on d.id = da.division_id
           where da.person_id = ${people.id} and ${assignmentCovers(submittedDate)}
           order by da.start_date desc limit 1)`,
       })
@@ -302,7 +315,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
     plan: row.planCode ? { id: idea.planId as number, code: row.planCode, nameTh: row.planNameTh ?? "", nameEn: row.planNameEn ?? "" } : null,
     strategy: row.strategyCode ? { code: row.strategyCode, nameTh: row.strategyNameTh ?? "", nameEn: row.strategyNameEn ?? "" } : null,
     duplicateOf: original[0] ?? null,
-    project: idea.projectId !== null && row.projectNameTh !== null ? { id: idea.projectId, nameTh: row.projectNameTh } : null,
+    project: idea.projectId !== null && row.projectNameTh !== null ? { id: idea.projectId, nameTh: row.projectNameTh, nameEn: row.projectNameEn ?? "" } : null,
     authors: authorRows.map((author) => ({
       personId: author.personId,
       nameTh: author.nameTh,
@@ -310,6 +323,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
       employeeCode: author.employeeCode,
       isSubmitter: author.isSubmitter,
       divisionNameTh: author.divisionNameTh,
+      divisionNameEn: author.divisionNameEn,
     })),
     tags: tagRows.map((tag) => tag.name),
     history: historyRows,

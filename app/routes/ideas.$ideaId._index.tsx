@@ -48,9 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const locale = resolveLocale(request, user.locale);
   const open = isOpenForVotes(idea.stage);
+  // Names the organisation keeps in both languages are shown in the reader's (English when it has one).
+  const inLocale = (nameTh: string, nameEn: string | null) => (locale === "en" && nameEn) || nameTh;
   return json({
     idea: {
       ...idea,
+      authors: idea.authors.map((author) => ({
+        ...author,
+        divisionName: author.divisionNameTh === null ? null : inLocale(author.divisionNameTh, author.divisionNameEn),
+      })),
+      project: idea.project ? { ...idea.project, name: inLocale(idea.project.nameTh, idea.project.nameEn) } : null,
       problemHtml: renderMarkdown(idea.problem),
       solutionHtml: renderMarkdown(idea.solution),
       benefitHtml: renderMarkdown(idea.benefit),
@@ -119,7 +126,7 @@ export default function IdeaPage() {
               {idea.authors.map((author) => (
                 <li key={author.personId}>
                   {personDisplayName(author, locale)}
-                  {author.divisionNameTh ? ` · ${author.divisionNameTh}` : ""}
+                  {author.divisionName ? ` · ${author.divisionName}` : ""}
                   {author.isSubmitter ? <span className="badge">{t("ideas.detail.submitter")}</span> : null}
                 </li>
               ))}
@@ -129,7 +136,7 @@ export default function IdeaPage() {
             <>
               <dt>{t("ideas.detail.project")}</dt>
               <dd>
-                <Link to={`/projects/${idea.project.id}`}>{idea.project.nameTh}</Link>
+                <Link to={`/projects/${idea.project.id}`}>{idea.project.name}</Link>
               </dd>
             </>
           ) : null}
