@@ -18,11 +18,23 @@ describe("search terms", () => {
     const text = buildSearchText({ title: "ระบบ LINE", problem: "ปัญหา", solution: "แก้", benefit: "ดี", tags: ["น้ำ"], authorNames: ["สมชาย"] });
     for (const part of ["ระบบ line", "ปัญหา", "แก้", "ดี", "น้ำ", "สมชาย"]) expect(text).toContain(part);
   });
+  it("a Thai text pasted with zero-width spaces between its words is found by the words typed without them", () => {
+    const text = buildSearchText({ title: "ระบบแจ้ง\u200Bซ่อม\u200Bถนน", problem: "ปัญหา", solution: "แก้", benefit: "ดี", tags: [], authorNames: [] });
+    for (const term of parseSearchTerms("แจ้งซ่อม")) expect(text).toContain(term);
+    // and a query pasted with them finds the text typed without them
+    const typed = buildSearchText({ title: "ระบบแจ้งซ่อมถนน", problem: "ปัญหา", solution: "แก้", benefit: "ดี", tags: [], authorNames: [] });
+    expect(parseSearchTerms("แจ้ง\u200Bซ่อม \u200B")).toEqual(["แจ้งซ่อม"]);
+    for (const term of parseSearchTerms("แจ้ง\u200Bซ่อม")) expect(typed).toContain(term);
+  });
 });
 
 describe("tags", () => {
   it("split on commas (Thai and Latin), trim and de-duplicate", () => {
     expect(parseTags("ผู้สูงอายุ, ภัยพิบัติ，ผู้สูงอายุ、 #ลดกระดาษ").tags).toEqual(["ผู้สูงอายุ", "ภัยพิบัติ", "ลดกระดาษ"]);
+  });
+  it("a tag of invisible characters only is no tag, and one pasted with a zero-width space is the same tag", () => {
+    expect(parseTags("ถนน, \u200B, \u200E\u200F").tags).toEqual(["ถนน"]);
+    expect(parseTags("ถนน\u200B, ถนน").tags).toEqual(["ถนน"]);
   });
   it("flag too many and too long", () => {
     expect(parseTags("a,b,c,d,e,f").tooMany).toBe(true);

@@ -5,6 +5,14 @@
  * served by a pg_trgm GIN index), which finds a Thai word inside a sentence.
  */
 export const MAX_SEARCH_TERMS = 6;
+
+/**
+ * Invisible format characters (Unicode Cf: zero-width space, joiners, direction marks, BOM, soft
+ * hyphen). Thai text pasted from a word processor carries zero-width spaces between words as
+ * line-break hints, where they cannot be seen: they are no part of a word, so neither the text
+ * searched nor a query nor a tag keeps them ("แจ้ง\u200Bซ่อม" is found by "แจ้งซ่อม").
+ */
+const INVISIBLE = /\p{Cf}/gu;
 export const MAX_TERM_LENGTH = 60;
 
 export function buildSearchText(parts: {
@@ -18,6 +26,7 @@ export function buildSearchText(parts: {
   return [parts.title, parts.problem, parts.solution, parts.benefit, parts.tags.join(" "), parts.authorNames.join(" ")]
     .join("\n")
     .normalize("NFC")
+    .replace(INVISIBLE, "")
     .toLowerCase();
 }
 
@@ -25,6 +34,7 @@ export function buildSearchText(parts: {
 export function parseSearchTerms(query: string): string[] {
   const terms = query
     .normalize("NFC")
+    .replace(INVISIBLE, "")
     .toLowerCase()
     .split(/\s+/u)
     .map((term) => term.slice(0, MAX_TERM_LENGTH))
@@ -44,7 +54,7 @@ export const MAX_TAG_LENGTH = 30;
 export function parseTags(input: string): { tags: string[]; tooMany: boolean; tooLong: boolean } {
   const raw = input
     .split(/[,，、\n#]+/u)
-    .map((tag) => tag.normalize("NFC").trim().replace(/\s+/gu, " "))
+    .map((tag) => tag.normalize("NFC").replace(INVISIBLE, "").trim().replace(/\s+/gu, " "))
     .filter((tag) => tag.length > 0);
   const unique = [...new Map(raw.map((tag) => [tag.toLowerCase(), tag])).values()];
   return {
