@@ -15,3 +15,10 @@ describe("a staff entry (“code name”)", () => {
     expect(personEntryCode("   ")).toBe("");
   });
 });
+
+describe("a typed co-author, owner or member's code", () => {
+  it("is read as the roster compares codes: Thai digits as digits, zero-width characters dropped", () => {
+    expect(personEntryCode("ls๐๓๐ นายเสน่ห์ บัวแก้ว")).toBe("LS030");
+    expect(personEntryCode("LS030\u200B นายเสน่ห์")).toBe("LS030");
+  });
+});

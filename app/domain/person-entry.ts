@@ -1,3 +1,5 @@
+import { normaliseEmployeeCode } from "./employee-code";
+
 /**
  * How a chosen member of staff is written in a typed field, a datalist and a project's team lines:
  * "LS012 นายสมชาย ใจดี". The code comes first because the server's resolver
@@ -8,7 +10,10 @@ export function personEntry(employeeCode: string, name: string): string {
   return `${employeeCode} ${name}`;
 }
 
-/** The first word of an entry, upper case: its employee code if it has one ("ls012 นาย…" → "LS012"). */
+/**
+ * The first word of an entry, as an employee code is compared: its code if it has one
+ * ("ls012 นาย…" → "LS012", "LS๐๑๒" → "LS012").
+ */
 export function personEntryCode(entry: string): string {
-  return entry.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+  return normaliseEmployeeCode(entry.trim().split(/\s+/)[0] ?? "");
 }

@@ -16,6 +16,7 @@
 import { compareThai } from "../i18n/format";
 import { restoreNeutralisedCell } from "./csv-safety";
 import { asciiDigits } from "./target-input";
+import { normaliseEmployeeCode } from "./employee-code";
 import { BUDDHIST_ERA_OFFSET, PLAUSIBLE_YEARS } from "./calendar-date";
 import { parse } from "csv-parse/sync";
 
@@ -239,10 +240,7 @@ const CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]*$/;
 // Pragmatic: one @, no spaces, a dot in the domain (what HR systems hold, not RFC 5322 in full).
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** An employee code as stored and compared: trimmed, upper case. */
-export function normaliseEmployeeCode(value: string): string {
-  return value.normalize("NFC").trim().toUpperCase();
-}
+export { normaliseEmployeeCode };
 
 export function isValidEmployeeCode(code: string): boolean {
   return CODE_PATTERN.test(code) && code.length <= ROSTER_MAX_LENGTH.employee_code;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { signInAttempts } from "../../db/schema";
+import { normaliseEmployeeCode } from "../domain/employee-code";
 import { THROTTLE_WINDOW_MINUTES, decideSignInThrottle, type RecentFailures, type ThrottleDecision } from "../domain/sign-in-throttle";
 
 /** Failures in the throttle window: per username since its last success, and per address. */
@@ -44,8 +45,9 @@ export async function pruneSignInAttempts(db: Database, olderThanDays = 30): Pro
   await db.delete(signInAttempts).where(sql`${signInAttempts.attemptedAt} < now() - make_interval(days => ${olderThanDays})`);
 }
 
+/** A username is an employee code: compared as one ("ls๐๒๕" signs in as LS025). */
 export function normaliseUsername(username: string): string {
-  return username.trim().toUpperCase();
+  return normaliseEmployeeCode(username);
 }
 
 /**

@@ -70,6 +70,13 @@ describe(`signIn (${engineName})`, () => {
     expect(attempts.map((row) => row.succeeded)).toEqual([true]);
   });
 
+  it("reads a username typed with Thai digits or pasted with a zero-width space as the employee code", async () => {
+    expect(await signIn(db, { username: "ls๐๒๐", password: DEMO_PASSWORD, ipAddress: "10.0.0.9" })).toMatchObject({ ok: true, accountId: await accountIdOf("LS020") });
+    expect(await signIn(db, { username: "LS020\u200B", password: DEMO_PASSWORD, ipAddress: "10.0.0.9" })).toMatchObject({ ok: true });
+    const attempts = await db.select().from(signInAttempts).where(eq(signInAttempts.ipAddress, "10.0.0.9"));
+    expect(attempts.map((row) => row.username)).toEqual(["LS020", "LS020"]);
+  });
+
   it("answers a wrong password and an unknown user identically, and audits both failures", async () => {
     const wrongPassword = await signIn(db, { username: "LS008", password: WRONG, ipAddress: "10.0.0.2" });
     const unknownUser = await signIn(db, { username: "NOBODY99", password: DEMO_PASSWORD, ipAddress: "10.0.0.2" });
