@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideaAuthors, ideaFollowers, ideas, notifications, people, type NotificationKind } from "../../db/schema";
 
@@ -121,17 +121,35 @@ export async function listNotifications(
   }));
 }
 
-/** Mark the person's own unread notifications read (others' ids are ignored); returns how many. */
-export async function markRead(db: Database, personId: number, ids: readonly number[] | "all"): Promise<number> {
-  if (ids !== "all" && ids.length === 0) return 0;
+/**
+ * Mark the person's own unread notifications read (others' ids are ignored); returns how many.
+ * `{ upToId }`: all of them up to the newest the page showed (newestNotificationId), so one that
+ * arrived after the page was shown stays unread until it is seen.
+ */
+export async function markRead(db: Database, personId: number, which: readonly number[] | "all" | { upToId: number }): Promise<number> {
   const conditions: SQL[] = [eq(notifications.recipientPersonId, personId), isNull(notifications.readAt)];
-  if (ids !== "all") conditions.push(inArray(notifications.id, [...ids]));
+  if (which !== "all" && "upToId" in which) conditions.push(lte(notifications.id, which.upToId));
+  else if (which !== "all") {
+    if (which.length === 0) return 0;
+    conditions.push(inArray(notifications.id, [...which]));
+  }
   const updated = await db
     .update(notifications)
     .set({ readAt: sql`now()` })
     .where(and(...conditions))
     .returning({ id: notifications.id });
   return updated.length;
+}
+
+/** The id of the person's newest notification (0 when none): "mark all read" reads up to it. */
+export async function newestNotificationId(db: Database, personId: number): Promise<number> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.recipientPersonId, personId))
+    .orderBy(desc(notifications.id))
+    .limit(1);
+  return row?.id ?? 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { parseRecordId } from "../domain/record-id";
 import type { MessageKey } from "../i18n/messages.server";
 import { engagementMessages } from "../i18n/catalogue/engagement";
 import { useI18n } from "../i18n/use-i18n";
-import { countUnread, listNotifications, markRead } from "../models/notifications.server";
+import { countUnread, listNotifications, markRead, newestNotificationId } from "../models/notifications.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [engagementMessages], "engagement.notifications.title");
@@ -35,9 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const before = parseCursor(new URL(request.url).searchParams.get("before"));
   const database = db();
-  const [rows, unreadCount] = await Promise.all([
+  const [rows, unreadCount, newestId] = await Promise.all([
     listNotifications(database, user.personId, { limit: PAGE_SIZE + 1, before }),
     countUnread(database, user.personId),
+    newestNotificationId(database, user.personId),
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
@@ -56,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       read: row.readAt !== null,
     })),
     unreadCount,
+    newestId,
     nextCursor,
     isFirstPage: !before,
   });
@@ -79,7 +81,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "readAll") {
-    await markRead(db(), user.personId, "all");
+    // Up to the newest the page knew of: one that arrived since (a stale tab) stays unread.
+    const upToId = parseRecordId(formData.get("upTo"));
+    await markRead(db(), user.personId, upToId ? { upToId } : "all");
   } else if (intent === "read") {
     const id = parseRecordId(formData.get("id"));
     if (!id) throw new Response("Bad Request", { status: 400 });
@@ -92,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { notifications, unreadCount, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const { notifications, unreadCount, newestId, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
   const { t, locale, dateTime, number } = useI18n(engagementMessages);
   return (
     <>
@@ -102,6 +106,7 @@ export default function NotificationsPage() {
         {unreadCount > 0 ? (
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="readAll" />
+            <input type="hidden" name="upTo" value={newestId} />
             <button type="submit" className="secondary">
               {t("engagement.notifications.markAllRead")}
             </button>

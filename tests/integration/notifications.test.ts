@@ -148,6 +148,30 @@ describe(`the notifications page (${engineName})`, () => {
     await post({ intent: "readAll" });
     expect(await countUnread(db, me)).toBe(0);
   });
+
+  it("“mark all read” from a page shown earlier (a stale tab) leaves a notification that arrived since unread", async () => {
+    const me = await freshPerson("LS020");
+    const idea = await createIdea([me]);
+    const commenter = await personIdOf("LS026");
+    const notifyComment = (commentId: number) => notifyIdeaAuthors(db, { ideaId: idea.id, kind: "comment", actorPersonId: commenter, payload: { commentId } });
+    await notifyComment(51);
+    await notifyComment(52);
+    const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, "LS020"));
+    const cookie = (await startSession(account.id)).split(";")[0];
+    const shown = (await notificationsLoader({ request: new Request("http://localhost/notifications", { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
+    const { newestId } = (await shown.json()) as { newestId: number };
+
+    // A comment arrives while the page sits open; then the button on that page is pressed.
+    await notifyComment(53);
+    const response = (await notificationsAction({
+      request: new Request("http://localhost/notifications", { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "readAll", upTo: String(newestId) }) }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(302);
+    const unread = await listNotifications(db, me, { limit: 10 });
+    expect(unread.filter((row) => row.readAt === null).map((row) => (row.payload as { commentId: number }).commentId)).toEqual([53]);
+  });
 });
 
 describe(`opening a notification (${engineName})`, () => {
