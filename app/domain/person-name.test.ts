@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personDisplayName } from "./person-name";
+import { personDisplayName, recordedByName } from "./person-name";
 
 describe("personDisplayName", () => {
   const somchai = { nameTh: "นายสมชาย ใจดี", nameEn: "Somchai Jaidee" };
@@ -15,5 +15,14 @@ describe("personDisplayName", () => {
 
   it("shows the Thai name to a Thai reader, English name or not", () => {
     expect(personDisplayName(somchai, "th")).toBe("นายสมชาย ใจดี");
+  });
+});
+
+describe("recordedByName", () => {
+  it("names who recorded something by personDisplayName's rule, and no one when no one is known", () => {
+    expect(recordedByName({ byNameTh: "นายสมชาย ใจดี", byNameEn: "Somchai Jaidee" }, "en")).toBe("Somchai Jaidee");
+    expect(recordedByName({ byNameTh: "นายสมชาย ใจดี", byNameEn: "Somchai Jaidee" }, "th")).toBe("นายสมชาย ใจดี");
+    expect(recordedByName({ byNameTh: "นายสมชาย ใจดี", byNameEn: null }, "en")).toBe("นายสมชาย ใจดี");
+    expect(recordedByName({ byNameTh: null, byNameEn: null }, "en")).toBeNull();
   });
 });

@@ -8,3 +8,11 @@ export function personDisplayName(person: { nameTh: string; nameEn?: string | nu
   const english = person.nameEn?.trim();
   return locale === "en" && english ? english : person.nameTh;
 }
+
+/**
+ * Who recorded, moved or saved something ("by" lines), as the reader sees them: the person's
+ * name by personDisplayName's rule, or null when no one is known (a system move, a removed account).
+ */
+export function recordedByName(names: { byNameTh: string | null; byNameEn?: string | null }, locale: "th" | "en"): string | null {
+  return names.byNameTh === null ? null : personDisplayName({ nameTh: names.byNameTh, nameEn: names.byNameEn }, locale);
+}

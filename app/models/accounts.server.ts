@@ -5,6 +5,7 @@ import { accountRoles, accounts, divisionAssignments, divisions, employmentPerio
 import { accountStatus, canSignIn, type AccountStatus } from "../domain/account-status";
 import type { Role } from "../domain/roles";
 import type { AppLocale } from "../i18n/messages.server";
+import { personNameEn, personNameTh } from "./people-sql.server";
 import { normaliseUsername } from "./sign-in-attempts.server";
 
 export type AccountForSignIn = {
@@ -69,11 +70,8 @@ export async function getSignedInAccount(db: Database, accountId: string, today:
       accountId: accounts.id,
       username: accounts.username,
       personId: people.id,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      nameTh: personNameTh(),
+      nameEn: personNameEn(),
       locale: accounts.locale,
       mustChangePassword: accounts.mustChangePassword,
       disabledAt: accounts.disabledAt,
@@ -101,8 +99,8 @@ export async function getSignedInAccount(db: Database, accountId: string, today:
     accountId: row.accountId,
     username: row.username,
     personId: row.personId,
-    displayNameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
-    displayNameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    displayNameTh: row.nameTh,
+    displayNameEn: row.nameEn,
     locale: row.locale === "en" ? "en" : "th",
     mustChangePassword: row.mustChangePassword,
     roles: parseRoleArray(row.roles),
@@ -123,6 +121,8 @@ export type AccountListRow = {
   accountId: string;
   username: string;
   nameTh: string;
+  /** The English name from the roster, null without one (personNameEn). */
+  nameEn: string | null;
   roles: Role[];
   /** Disabled by an administrator (what the enable/disable button changes). */
   disabled: boolean;
@@ -146,9 +146,8 @@ async function selectAccounts(db: Database, today: string, accountId?: string): 
     .select({
       accountId: accounts.id,
       username: accounts.username,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
+      nameTh: personNameTh(),
+      nameEn: personNameEn(),
       disabledAt: accounts.disabledAt,
       left: hasLeft(sql`"people"."id"`, today),
       mustChangePassword: accounts.mustChangePassword,
@@ -161,7 +160,8 @@ async function selectAccounts(db: Database, today: string, accountId?: string): 
   return rows.map((row) => ({
     accountId: row.accountId,
     username: row.username,
-    nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
+    nameTh: row.nameTh,
+    nameEn: row.nameEn,
     roles: parseRoleArray(row.roles),
     disabled: row.disabledAt !== null,
     status: statusOf(row),
@@ -172,7 +172,7 @@ async function selectAccounts(db: Database, today: string, accountId?: string): 
 /** People still employed on `today` who have no account yet (candidates for a new one). */
 export async function listPeopleWithoutAccount(db: Database, today: string) {
   return db
-    .select({ personId: people.id, employeeCode: people.employeeCode, prefixTh: people.prefixTh, firstNameTh: people.firstNameTh, lastNameTh: people.lastNameTh })
+    .select({ personId: people.id, employeeCode: people.employeeCode, nameTh: personNameTh(), nameEn: personNameEn() })
     .from(people)
     .where(
       and(

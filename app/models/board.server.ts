@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { accounts, ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/schema";
+import { ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/schema";
 import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { CLOSED_STAGES } from "../domain/pipeline";
@@ -8,7 +8,7 @@ import { compareThai } from "../i18n/format";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { listDivisions } from "./people.server";
 import { getPlanTree } from "./plan.server";
-import { authorDivisionsAtSubmission, authorWasInDivision, IDEA_ID } from "./people-sql.server";
+import { accountHolderNames, authorDivisionsAtSubmission, authorWasInDivision, IDEA_ID } from "./people-sql.server";
 
 /** What the committee's board and list can be narrowed by. */
 export type BoardFilters = { planId?: number; divisionId?: number; fiscalYear?: number; stage?: IdeaStage };
@@ -284,9 +284,8 @@ export async function listStageHistory(db: Database, ideaId: number): Promise<St
       toStage: ideaStageEvents.toStage,
       reason: ideaStageEvents.reason,
       at: ideaStageEvents.at,
-      byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
-      // "first last" in English, null unless the roster has both.
-      byNameEn: sql<string | null>`(select p.first_name_en || ' ' || p.last_name_en from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+      byNameTh: accountHolderNames(ideaStageEvents.byAccountId).nameTh,
+      byNameEn: accountHolderNames(ideaStageEvents.byAccountId).nameEn,
       meetingNumber: ideaStageEvents.meetingNumber,
       meetingDate: ideaStageEvents.meetingDate,
       resolutionText: ideaStageEvents.resolutionText,

@@ -4,6 +4,7 @@ import { ideaComments, ideas, people } from "../../db/schema";
 import { isOpenForVotes } from "../domain/idea-stages";
 import { renderMarkdown } from "../markdown.server";
 import { notifyIdeaAuthors } from "./notifications.server";
+import { personNameEn, personNameTh } from "./people-sql.server";
 
 export type AddCommentResult = { status: "added" | "duplicate" | "closed" | "notFound"; commentId?: number };
 export type CommentChangeResult = "ok" | "notYours" | "notFound";
@@ -128,11 +129,8 @@ export async function listComments(db: Database, ideaId: number): Promise<Commen
       id: ideaComments.id,
       ideaId: ideaComments.ideaId,
       authorPersonId: ideaComments.authorPersonId,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      authorNameTh: personNameTh(),
+      authorNameEn: personNameEn(),
       byCommittee: ideaComments.byCommittee,
       body: ideaComments.body,
       createdAt: ideaComments.createdAt,
@@ -146,8 +144,8 @@ export async function listComments(db: Database, ideaId: number): Promise<Commen
     id: row.id,
     ideaId: row.ideaId,
     authorPersonId: row.authorPersonId,
-    authorNameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
-    authorNameEn: row.firstNameEn ? `${row.firstNameEn} ${row.lastNameEn ?? ""}`.trim() : null,
+    authorNameTh: row.authorNameTh,
+    authorNameEn: row.authorNameEn,
     byCommittee: row.byCommittee,
     bodyHtml: renderMarkdown(row.body),
     body: row.body,

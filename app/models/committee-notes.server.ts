@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { committeeNotes, ideas, people } from "../../db/schema";
+import { personNameEn, personNameTh } from "./people-sql.server";
 
 /**
  * Committee-only notes on an idea, threaded by `parentNoteId`. Only committee loaders call
@@ -24,11 +25,8 @@ export async function listCommitteeNotes(db: Database, ideaId: number): Promise<
       id: committeeNotes.id,
       parentNoteId: committeeNotes.parentNoteId,
       authorPersonId: committeeNotes.authorPersonId,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      authorNameTh: personNameTh(),
+      authorNameEn: personNameEn(),
       body: committeeNotes.body,
       createdAt: committeeNotes.createdAt,
     })
@@ -40,8 +38,8 @@ export async function listCommitteeNotes(db: Database, ideaId: number): Promise<
     id: row.id,
     parentNoteId: row.parentNoteId,
     authorPersonId: row.authorPersonId,
-    authorNameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
-    authorNameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    authorNameTh: row.authorNameTh,
+    authorNameEn: row.authorNameEn,
     body: row.body,
     createdAt: row.createdAt,
   }));

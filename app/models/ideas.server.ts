@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
-  accounts,
   divisionAssignments,
   ideaAuthors,
   ideaFollowers,
@@ -19,7 +18,7 @@ import { authorLock, type IdeaStage } from "../domain/idea-stages";
 import { encodeIdeaCursor, type IdeaCursor, type IdeaSort } from "../domain/idea-cursor";
 import { buildSearchText, escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { notifyIdeaAuthors, notifyPeople } from "./notifications.server";
-import { assignmentCovers, authorWasInDivision } from "./people-sql.server";
+import { accountHolderNames, assignmentCovers, authorWasInDivision, personNameEn, personNameTh } from "./people-sql.server";
 import { removeVotesOfAuthors } from "./votes.server";
 
 export type IdeaInput = {
@@ -32,16 +31,14 @@ export type IdeaInput = {
   tags: string[];
 };
 
-const personName = sql<string>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`;
-
 /** Names of people, for the search text. */
 async function namesOf(db: Database, personIds: number[]): Promise<string[]> {
   if (personIds.length === 0) return [];
   const rows = await db
-    .select({ name: personName, nameEn: sql<string>`coalesce(${people.firstNameEn} || ' ' || ${people.lastNameEn}, '')`, code: people.employeeCode })
+    .select({ name: personNameTh(), nameEn: personNameEn(), code: people.employeeCode })
     .from(people)
     .where(inArray(people.id, personIds));
-  return rows.map((row) => `${row.name} ${row.nameEn} ${row.code}`);
+  return rows.map((row) => `${row.name} ${row.nameEn ?? ""} ${row.code}`);
 }
 
 async function tagIdsFor(db: Database, names: string[]): Promise<number[]> {
@@ -257,9 +254,8 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
     db
       .select({
         personId: people.id,
-        nameTh: personName,
-        firstNameEn: people.firstNameEn,
-        lastNameEn: people.lastNameEn,
+        nameTh: personNameTh(),
+        nameEn: personNameEn(),
         employeeCode: people.employeeCode,
         isSubmitter: ideaAuthors.isSubmitter,
         // The division the author was in when the idea was submitted.
@@ -289,9 +285,8 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
         toStage: ideaStageEvents.toStage,
         reason: ideaStageEvents.reason,
         at: ideaStageEvents.at,
-        byNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
-        // "first last" in English, null unless the roster has both.
-        byNameEn: sql<string | null>`(select p.first_name_en || ' ' || p.last_name_en from ${accounts} a join people p on p.id = a.person_id where a.id = ${ideaStageEvents.byAccountId})`,
+        byNameTh: accountHolderNames(ideaStageEvents.byAccountId).nameTh,
+        byNameEn: accountHolderNames(ideaStageEvents.byAccountId).nameEn,
       })
       .from(ideaStageEvents)
       .where(eq(ideaStageEvents.ideaId, ideaId))
@@ -319,7 +314,7 @@ export async function getIdeaDetail(db: Database, ideaId: number, timeZone: stri
     authors: authorRows.map((author) => ({
       personId: author.personId,
       nameTh: author.nameTh,
-      nameEn: author.firstNameEn && author.lastNameEn ? `${author.firstNameEn} ${author.lastNameEn}` : null,
+      nameEn: author.nameEn,
       employeeCode: author.employeeCode,
       isSubmitter: author.isSubmitter,
       divisionNameTh: author.divisionNameTh,
@@ -408,7 +403,7 @@ export async function listIdeas(
       ? [[], []]
       : await Promise.all([
           db
-            .select({ ideaId: ideaAuthors.ideaId, personId: people.id, nameTh: personName, firstNameEn: people.firstNameEn, lastNameEn: people.lastNameEn, isSubmitter: ideaAuthors.isSubmitter })
+            .select({ ideaId: ideaAuthors.ideaId, personId: people.id, nameTh: personNameTh(), nameEn: personNameEn(), isSubmitter: ideaAuthors.isSubmitter })
             .from(ideaAuthors)
             .innerJoin(people, eq(people.id, ideaAuthors.personId))
             .where(inArray(ideaAuthors.ideaId, ids))
@@ -434,7 +429,7 @@ export async function listIdeas(
       ...row,
       authors: authorRows
         .filter((author) => author.ideaId === row.id)
-        .map(({ personId, nameTh, firstNameEn, lastNameEn }) => ({ personId, nameTh, nameEn: firstNameEn && lastNameEn ? `${firstNameEn} ${lastNameEn}` : null })),
+        .map(({ personId, nameTh, nameEn }) => ({ personId, nameTh, nameEn })),
       tags: tagRows.filter((tag) => tag.ideaId === row.id).map((tag) => tag.name),
     })),
     nextCursor,

@@ -1,7 +1,6 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
-  accounts,
   ideaAuthors,
   ideaStageEvents,
   ideas,
@@ -14,7 +13,8 @@ import {
   type ProjectStatus,
 } from "../../db/schema";
 import type { IdeaStage } from "../domain/idea-stages";
-import { personNameTh, type PersonRef } from "./projects.server";
+import { accountHolderNames, personNameEn, personNameTh } from "./people-sql.server";
+import type { PersonRef } from "./projects.server";
 
 export type InnovationColumns = {
   nameTh: string;
@@ -76,8 +76,11 @@ export async function lockInnovation(db: Database, innovationId: number) {
   return row ?? null;
 }
 
-const byAccountName = (accountColumn: SQL | typeof innovations.createdByAccountId | typeof innovationFollowUps.createdByAccountId) =>
-  sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${accountColumn})`;
+/** Who recorded something, by the account they used: `byNameTh` and `byNameEn` (null without an English name). */
+const byAccountNames = (accountColumn: SQLWrapper) => {
+  const names = accountHolderNames(accountColumn);
+  return { byNameTh: names.nameTh, byNameEn: names.nameEn };
+};
 
 export type FollowUpRow = {
   id: number;
@@ -86,6 +89,7 @@ export type FollowUpRow = {
   beneficiaries: string;
   createdAt: Date;
   byNameTh: string | null;
+  byNameEn: string | null;
 };
 
 export type InnovationDetail = InnovationColumns & {
@@ -94,6 +98,7 @@ export type InnovationDetail = InnovationColumns & {
   /** Raised by every save: the edit form carries it so a stale save is refused. */
   version: number;
   byNameTh: string | null;
+  byNameEn: string | null;
   project: { id: number; code: string | null; nameTh: string; nameEn: string; status: ProjectStatus; planCode: string | null };
   followUps: FollowUpRow[];
 };
@@ -102,7 +107,7 @@ export async function getInnovationDetail(db: Database, innovationId: number): P
   const [row] = await db
     .select({
       innovation: innovations,
-      byNameTh: byAccountName(innovations.createdByAccountId),
+      ...byAccountNames(innovations.createdByAccountId),
       projectCode: projects.code,
       projectNameTh: projects.nameTh,
       projectNameEn: projects.nameEn,
@@ -130,6 +135,7 @@ export async function getInnovationDetail(db: Database, innovationId: number): P
     createdAt: innovation.createdAt,
     version: innovation.version,
     byNameTh: row.byNameTh,
+    byNameEn: row.byNameEn,
     project: {
       id: innovation.projectId,
       code: row.projectCode,
@@ -150,7 +156,7 @@ export async function listFollowUps(db: Database, innovationId: number): Promise
       observation: innovationFollowUps.observation,
       beneficiaries: innovationFollowUps.beneficiaries,
       createdAt: innovationFollowUps.createdAt,
-      byNameTh: byAccountName(innovationFollowUps.createdByAccountId),
+      ...byAccountNames(innovationFollowUps.createdByAccountId),
     })
     .from(innovationFollowUps)
     .where(eq(innovationFollowUps.innovationId, innovationId))
@@ -253,6 +259,7 @@ export type TrailEvent = {
   at: Date;
   reason: string;
   byNameTh: string | null;
+  byNameEn: string | null;
   meetingNumber: string | null;
   meetingDate: string | null;
   resolutionText: string | null;
@@ -289,9 +296,8 @@ export async function trailIdeasOfProject(db: Database, projectId: number): Prom
         isSubmitter: ideaAuthors.isSubmitter,
         personId: people.id,
         employeeCode: people.employeeCode,
-        nameTh: personNameTh,
-        firstNameEn: people.firstNameEn,
-        lastNameEn: people.lastNameEn,
+        nameTh: personNameTh(),
+        nameEn: personNameEn(),
       })
       .from(ideaAuthors)
       .innerJoin(people, eq(people.id, ideaAuthors.personId))
@@ -305,7 +311,7 @@ export async function trailIdeasOfProject(db: Database, projectId: number): Prom
         toStage: ideaStageEvents.toStage,
         at: ideaStageEvents.at,
         reason: ideaStageEvents.reason,
-        byNameTh: byAccountName(sql`${ideaStageEvents.byAccountId}`),
+        ...byAccountNames(ideaStageEvents.byAccountId),
         meetingNumber: ideaStageEvents.meetingNumber,
         meetingDate: ideaStageEvents.meetingDate,
         resolutionText: ideaStageEvents.resolutionText,
@@ -325,7 +331,7 @@ export async function trailIdeasOfProject(db: Database, projectId: number): Prom
           personId: author.personId,
           employeeCode: author.employeeCode,
           nameTh: author.nameTh,
-          nameEn: author.firstNameEn && author.lastNameEn ? `${author.firstNameEn} ${author.lastNameEn}` : null,
+          nameEn: author.nameEn,
         })),
       submitted: events.find((event) => event.toStage === "submitted") ?? null,
       screening: last((event) => event.fromStage === "screening"),

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { ideaAuthors, ideaFollowers, ideas, notifications, people, type NotificationKind } from "../../db/schema";
+import { personNameEn, personNameTh } from "./people-sql.server";
 
 export type NotificationRow = {
   id: number;
@@ -92,11 +93,8 @@ export async function listNotifications(
       ideaId: notifications.ideaId,
       ideaTitle: ideas.title,
       actorPersonId: notifications.actorPersonId,
-      actorPrefixTh: people.prefixTh,
-      actorFirstNameTh: people.firstNameTh,
-      actorLastNameTh: people.lastNameTh,
-      actorFirstNameEn: people.firstNameEn,
-      actorLastNameEn: people.lastNameEn,
+      actorNameTh: personNameTh(),
+      actorNameEn: personNameEn(),
       payload: notifications.payload,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
@@ -113,8 +111,8 @@ export async function listNotifications(
     ideaId: row.ideaId,
     ideaTitle: row.ideaTitle,
     actorPersonId: row.actorPersonId,
-    actorNameTh: row.actorFirstNameTh === null ? null : `${row.actorPrefixTh}${row.actorFirstNameTh} ${row.actorLastNameTh}`,
-    actorNameEn: row.actorFirstNameEn ? `${row.actorFirstNameEn} ${row.actorLastNameEn ?? ""}`.trim() : null,
+    actorNameTh: row.actorNameTh as string | null,
+    actorNameEn: row.actorNameEn,
     payload: row.payload,
     createdAt: row.createdAt,
     readAt: row.readAt,

@@ -1,11 +1,42 @@
 import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { people, personSearchText } from "../../db/schema";
+import { accounts, people, personSearchText } from "../../db/schema";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 
 /**
  * Columns and SQL pieces about people that the roster, person, import and training queries
  * share, so that "employed then" and "their division then" mean the same everywhere.
  */
+
+type PersonNameParts = Record<"prefixTh" | "firstNameTh" | "lastNameTh" | "firstNameEn" | "lastNameEn", SQLWrapper>;
+
+/**
+ * A person's Thai name as every page shows it, "prefix+first last" ("นางสาวปิยะนุช บุญมา"), from
+ * the roster's columns (`people`, or an alias of it for a subquery).
+ */
+export function personNameTh(t: PersonNameParts = people): SQL<string> {
+  return sql<string>`(${t.prefixTh} || ${t.firstNameTh} || ' ' || ${t.lastNameTh})`;
+}
+
+/**
+ * A person's English name, the one way the models build it (decision 025): the roster's English
+ * first and last name, whichever are given, joined by a space ("Piyanuch Boonma", or "Piyanuch"
+ * alone); null when neither is given (or they are blank), so that personDisplayName shows the
+ * Thai name instead.
+ */
+export function personNameEn(t: PersonNameParts = people): SQL<string | null> {
+  return sql<string | null>`nullif(btrim(coalesce(${t.firstNameEn}, '') || ' ' || coalesce(${t.lastNameEn}, '')), '')`;
+}
+
+/**
+ * The Thai and English names of the person holding an account (an account id column or
+ * expression of the outer query), for "by" lines: who recorded, moved, closed or saved
+ * something. Null, both, when there is no such account.
+ */
+export function accountHolderNames(accountId: SQLWrapper): { nameTh: SQL<string | null>; nameEn: SQL<string | null> } {
+  const of = (name: SQL) => sql<string | null>`(select ${name} from ${accounts} ah join people p on p.id = ah.person_id where ah.id = ${accountId})`;
+  const p = { prefixTh: sql.raw("p.prefix_th"), firstNameTh: sql.raw("p.first_name_th"), lastNameTh: sql.raw("p.last_name_th"), firstNameEn: sql.raw("p.first_name_en"), lastNameEn: sql.raw("p.last_name_en") };
+  return { nameTh: of(personNameTh(p)), nameEn: of(personNameEn(p)) };
+}
 
 /** Who a person is, as every list of people shows them (email and category vary by query). */
 export const personColumns = {
@@ -16,6 +47,9 @@ export const personColumns = {
   lastNameTh: people.lastNameTh,
   firstNameEn: people.firstNameEn,
   lastNameEn: people.lastNameEn,
+  /** The Thai name and the English name (null without one), as personNameTh and personNameEn build them. */
+  nameTh: personNameTh(),
+  nameEn: personNameEn(),
   positionTh: people.positionTh,
 };
 

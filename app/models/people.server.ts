@@ -11,6 +11,9 @@ export type RosterRow = {
   lastNameTh: string;
   firstNameEn: string | null;
   lastNameEn: string | null;
+  /** "prefix+first last" in Thai, and the English name or null (personColumns). */
+  nameTh: string;
+  nameEn: string | null;
   email: string | null;
   positionTh: string;
   categoryId: number;

@@ -12,9 +12,7 @@ import {
   type ProjectStatus,
 } from "../../db/schema";
 import type { IdeaStage } from "../domain/idea-stages";
-
-/** "นางสาวปิยะนุช บุญมา" from the roster columns. */
-export const personNameTh = sql<string>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`;
+import { personNameEn, personNameTh } from "./people-sql.server";
 
 export type PersonRef = { personId: number; employeeCode: string; nameTh: string; nameEn: string | null };
 
@@ -34,6 +32,8 @@ export type ProjectListRow = {
   planNameTh: string | null;
   planNameEn: string | null;
   ownerNameTh: string | null;
+  /** The owner's English name, null without one (or without an owner). */
+  ownerNameEn: string | null;
   ideaCount: number;
   innovationCount: number;
 };
@@ -58,7 +58,8 @@ export async function listProjects(db: Database, filters: ProjectListFilters): P
       planCode: plans.code,
       planNameTh: plans.nameTh,
       planNameEn: plans.nameEn,
-      ownerNameTh: sql<string | null>`case when ${people.id} is null then null else ${personNameTh} end`,
+      ownerNameTh: sql<string | null>`case when ${people.id} is null then null else ${personNameTh()} end`,
+      ownerNameEn: personNameEn(),
       ideaCount: sql<number>`(select count(*)::int from ${ideas} where ${ideas.projectId} = ${projects.id})`,
       innovationCount: sql<number>`(select count(*)::int from ${innovations} where ${innovations.projectId} = ${projects.id})`,
     })
@@ -128,18 +129,12 @@ export type ProjectDetail = {
 const personRefColumns = {
   personId: people.id,
   employeeCode: people.employeeCode,
-  nameTh: personNameTh,
-  firstNameEn: people.firstNameEn,
-  lastNameEn: people.lastNameEn,
+  nameTh: personNameTh(),
+  nameEn: personNameEn(),
 };
 
-function toPersonRef(row: { personId: number; employeeCode: string; nameTh: string; firstNameEn: string | null; lastNameEn: string | null }): PersonRef {
-  return {
-    personId: row.personId,
-    employeeCode: row.employeeCode,
-    nameTh: row.nameTh,
-    nameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
-  };
+function toPersonRef(row: PersonRef): PersonRef {
+  return { personId: row.personId, employeeCode: row.employeeCode, nameTh: row.nameTh, nameEn: row.nameEn };
 }
 
 export async function getPersonRefs(db: Database, personIds: number[]): Promise<PersonRef[]> {

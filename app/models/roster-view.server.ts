@@ -6,8 +6,8 @@ export function toRosterTableRows(rows: RosterRow[]): RosterTableRow[] {
   return rows.map((row) => ({
     personId: row.personId,
     employeeCode: row.employeeCode,
-    nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
-    nameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    nameTh: row.nameTh,
+    nameEn: row.nameEn,
     positionTh: row.positionTh,
     categoryNameTh: row.categoryNameTh,
     categoryNameEn: row.categoryNameEn,

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../db/client.server";
 import { ideaAuthors, ideaScores, ideas, people, scoringCriteria } from "../../db/schema";
+import { personNameEn, personNameTh } from "./people-sql.server";
 import type { IdeaStage } from "../domain/idea-stages";
 import { SCORE_MAX, SCORE_MIN, SCORING_STAGES, mayViewScoreSummary, summariseScores, type ScoreSummary } from "../domain/pipeline";
 
@@ -31,11 +32,8 @@ export async function listIdeaScores(db: Database, ideaId: number): Promise<Memb
     .select({
       criterionId: ideaScores.criterionId,
       personId: ideaScores.personId,
-      prefixTh: people.prefixTh,
-      firstNameTh: people.firstNameTh,
-      lastNameTh: people.lastNameTh,
-      firstNameEn: people.firstNameEn,
-      lastNameEn: people.lastNameEn,
+      nameTh: personNameTh(),
+      nameEn: personNameEn(),
       score: ideaScores.score,
       updatedAt: ideaScores.updatedAt,
     })
@@ -46,8 +44,8 @@ export async function listIdeaScores(db: Database, ideaId: number): Promise<Memb
   return rows.map((row) => ({
     criterionId: row.criterionId,
     personId: row.personId,
-    nameTh: `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`,
-    nameEn: row.firstNameEn && row.lastNameEn ? `${row.firstNameEn} ${row.lastNameEn}` : null,
+    nameTh: row.nameTh,
+    nameEn: row.nameEn,
     score: row.score,
     updatedAt: row.updatedAt,
   }));

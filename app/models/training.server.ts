@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { divisions, people, plans, trainingAttendance, trainingSessions } from "../../db/schema";
 import type { SessionInput } from "../domain/training-session";
-import { divisionIdOn, employedBetween, PERSON_ID, personColumns, personMatchesSearch } from "./people-sql.server";
+import { divisionIdOn, employedBetween, PERSON_ID, personColumns, personMatchesSearch, personNameEn, personNameTh } from "./people-sql.server";
 
 const BATCH = 1000;
 
@@ -121,6 +121,9 @@ export type SessionRosterRow = {
   lastNameTh: string;
   firstNameEn: string | null;
   lastNameEn: string | null;
+  /** "prefix+first last" in Thai, and the English name or null (personColumns). */
+  nameTh: string;
+  nameEn: string | null;
   positionTh: string;
   divisionId: number | null;
   divisionCode: string | null;
@@ -306,9 +309,13 @@ export type AttendanceExportRow = {
   prefixTh: string;
   firstNameTh: string;
   lastNameTh: string;
+  /** "prefix+first last" in Thai, and the English name or null, for a page that lists these rows. */
+  nameTh: string;
+  nameEn: string | null;
   positionTh: string;
   divisionCode: string | null;
   divisionNameTh: string | null;
+  divisionNameEn: string | null;
   hours: number;
 };
 
@@ -325,9 +332,12 @@ export async function listAttendanceForExport(db: Database, where: { sessionId: 
       prefixTh: people.prefixTh,
       firstNameTh: people.firstNameTh,
       lastNameTh: people.lastNameTh,
+      nameTh: personNameTh(),
+      nameEn: personNameEn(),
       positionTh: people.positionTh,
       divisionCode: divisions.code,
       divisionNameTh: divisions.nameTh,
+      divisionNameEn: divisions.nameEn,
       hours: trainingAttendance.hours,
     })
     .from(trainingAttendance)

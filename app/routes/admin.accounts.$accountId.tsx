@@ -5,10 +5,12 @@ import { adminResetPassword, adminSetDisabled, adminSetRoles, rolesFromForm } fr
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
+import { personDisplayName } from "../domain/person-name";
 import { ROLES } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { AccountStatusLabel } from "../components/account-status";
 import { getAccount } from "../models/accounts.server";
@@ -19,11 +21,12 @@ import { pageTitle } from "../i18n/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "accountAdmin.pageTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const database = db();
   const account = await getAccount(database, params.accountId ?? "", await organisationToday(database));
   if (!account) throw notFound();
-  return json({ account });
+  const { nameTh, nameEn, ...rest } = account;
+  return json({ account: { ...rest, name: personDisplayName({ nameTh, nameEn }, resolveLocale(request, admin.locale)) } });
 }
 
 const DONE_MESSAGES: Record<string, MessageKey> = {
@@ -72,7 +75,7 @@ export default function ManageAccountPage() {
         <Link to="/admin/accounts">← {t("accounts.title")}</Link>
       </p>
       <h1>{t("accountAdmin.title", { username: account.username })}</h1>
-      <p>{account.nameTh}</p>
+      <p>{account.name}</p>
       {done ? <FormNotice tone="ok">{t(done)}</FormNotice> : null}
       {actionData && !actionData.field ? <FormNotice tone="error">{t(actionData.error)}</FormNotice> : null}
 

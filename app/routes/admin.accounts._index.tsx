@@ -5,10 +5,12 @@ import { adminCreateAccount, rolesFromForm } from "../services/account-admin.ser
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { Field, FormNotice } from "../components/forms";
+import { personDisplayName } from "../domain/person-name";
 import { ROLES } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { accountMessages } from "../i18n/catalogue/account";
 import { adminMessages } from "../i18n/catalogue/admin";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { AccountStatusLabel } from "../components/account-status";
 import { listAccounts, listPeopleWithoutAccount } from "../models/accounts.server";
@@ -19,11 +21,16 @@ import { pageTitle } from "../i18n/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [adminMessages], "accounts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
+  const locale = resolveLocale(request, admin.locale);
   const database = db();
   const today = await organisationToday(database);
   const [accounts, peopleWithoutAccount] = await Promise.all([listAccounts(database, today), listPeopleWithoutAccount(database, today)]);
-  return json({ accounts, peopleWithoutAccount });
+  // Each person by the name the reader reads (PRODUCT.md §5): English where the roster has one.
+  return json({
+    accounts: accounts.map(({ nameTh, nameEn, ...account }) => ({ ...account, name: personDisplayName({ nameTh, nameEn }, locale) })),
+    peopleWithoutAccount: peopleWithoutAccount.map(({ nameTh, nameEn, ...person }) => ({ ...person, name: personDisplayName({ nameTh, nameEn }, locale) })),
+  });
 }
 
 type CreateErrors = { personId?: MessageKey; initialPassword?: MessageKey };
@@ -76,8 +83,7 @@ export default function AccountsPage() {
                 <option value="">{t("accounts.choosePerson")}</option>
                 {peopleWithoutAccount.map((person) => (
                   <option key={person.personId} value={person.personId}>
-                    {person.employeeCode} {person.prefixTh}
-                    {person.firstNameTh} {person.lastNameTh}
+                    {`${person.employeeCode} ${person.name}`}
                   </option>
                 ))}
               </select>
@@ -134,7 +140,7 @@ export default function AccountsPage() {
             {accounts.map((account) => (
               <tr key={account.accountId}>
                 <td>{account.username}</td>
-                <td>{account.nameTh}</td>
+                <td>{account.name}</td>
                 <td>
                   {account.roles.map((role) => (
                     <span key={role} className="badge">

@@ -10,11 +10,13 @@ import { Field, FormNotice, TextAreaField } from "../components/forms";
 import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectStatusBadge } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
+import { recordedByName } from "../domain/person-name";
 import { parseRecordId } from "../domain/record-id";
 import { readSubmissionToken } from "../domain/submission-token";
 import { hasAnyRole } from "../domain/roles";
 import type { MessageKey } from "../i18n/messages.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { listAttachments } from "../models/attachments.server";
 import { getFollowUp, getInnovationDetail } from "../models/innovations.server";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const database = db();
   const innovation = await getInnovationDetail(database, recordIdFromAddress(params.innovationId));
   if (!innovation) throw notFound();
+  const locale = resolveLocale(request, user.locale);
   const [attachments, followUpAttachments, settings] = await Promise.all([
     listAttachments(database, "innovation", [innovation.id]),
     listAttachments(
@@ -47,8 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     getAppSettings(database),
   ]);
+  const { byNameTh, byNameEn, followUps, ...rest } = innovation;
   return json({
-    innovation,
+    // Who recorded the innovation and each follow-up, in the reader's language (PRODUCT.md §5).
+    innovation: {
+      ...rest,
+      byName: recordedByName({ byNameTh, byNameEn }, locale),
+      followUps: followUps.map(({ byNameTh, byNameEn, ...followUp }) => ({ ...followUp, byName: recordedByName({ byNameTh, byNameEn }, locale) })),
+    },
     attachments,
     followUpAttachments,
     today: calendarDateIn(new Date(), settings.fiscalCalendar.timeZone),
@@ -171,10 +180,10 @@ export default function InnovationPage() {
           <dd>{date(innovation.deliveredOn)}</dd>
           <dt>{t("projects.innovation.fiscalYear")}</dt>
           <dd>{fiscalYear(innovation.fiscalYear)}</dd>
-          {innovation.byNameTh ? (
+          {innovation.byName ? (
             <>
               <dt>{t("projects.innovation.recordedBy")}</dt>
-              <dd>{innovation.byNameTh}</dd>
+              <dd>{innovation.byName}</dd>
             </>
           ) : null}
         </dl>
@@ -230,7 +239,7 @@ export default function InnovationPage() {
                 </>
               ) : null}
             </dl>
-            {followUp.byNameTh ? <p className="muted">{t("projects.followUps.by", { name: followUp.byNameTh })}</p> : null}
+            {followUp.byName ? <p className="muted">{t("projects.followUps.by", { name: followUp.byName })}</p> : null}
             <h4>{t("projects.followUps.attachments")}</h4>
             <AttachmentList
               attachments={followUpAttachments.filter((attachment) => attachment.ownerId === followUp.id)}

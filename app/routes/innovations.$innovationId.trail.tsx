@@ -11,11 +11,13 @@ import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectStatusBadge } from "../components/project-fields";
 import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
+import { personDisplayName, recordedByName } from "../domain/person-name";
 import { hasAnyRole } from "../domain/roles";
 import type { AttachmentOwner } from "../../db/schema";
 import type { MessageKey } from "../i18n/messages.server";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { projectsTrailMessages } from "../i18n/catalogue/projects-trail";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { ideasAuthoredBy, listAttachments, type AttachmentMeta } from "../models/attachments.server";
 import { getInnovationDetail, trailIdeasOfProject, type TrailEvent } from "../models/innovations.server";
@@ -50,6 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const database = db();
   const { innovation, project, ideas, owners } = await loadTrail(recordIdFromAddress(params.innovationId));
+  const locale = resolveLocale(request, user.locale);
+  // Who decided, moved or reported, in the reader's language (PRODUCT.md §5).
+  const withByName = <T extends { byNameTh: string | null; byNameEn: string | null }>({ byNameTh, byNameEn, ...record }: T) => ({
+    ...record,
+    byName: recordedByName({ byNameTh, byNameEn }, locale),
+  });
+  const eventWithByName = (event: TrailEvent | null) => (event ? withByName(event) : null);
   const [ideaFiles, eventFiles, projectFiles, innovationFiles, followUpFiles, authored, settings] = await Promise.all([
     listAttachments(database, "idea", owners.idea),
     listAttachments(database, "stage_event", owners.stage_event),
@@ -67,10 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { files: visible ? files : [], hidden: visible ? 0 : files.length };
   };
   return json({
-    innovation,
+    innovation: { ...withByName(innovation), followUps: innovation.followUps.map(withByName) },
     project,
     ideas: ideas.map((idea) => ({
       ...idea,
+      submitted: eventWithByName(idea.submitted),
+      screening: eventWithByName(idea.screening),
+      presentation: eventWithByName(idea.presentation),
       files: ideaFiles.filter((file) => file.ownerId === idea.id),
       screeningFiles: eventFilesOf(idea.id, idea.screening),
       presentationFiles: eventFilesOf(idea.id, idea.presentation),
@@ -117,7 +129,7 @@ export default function EvidenceTrailPage() {
   const [searchParams] = useSearchParams();
   const { t, locale, date, number, money, fiscalYear } = useI18n(projectsMessages, projectsTrailMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
-  const personName = (person: { nameTh: string; nameEn: string | null }) => (locale === "en" && person.nameEn) || person.nameTh;
+  const personName = (person: { nameTh: string; nameEn: string | null }) => personDisplayName(person, locale);
   const here = `/innovations/${innovation.id}/trail`;
   const uploadError = (ownerType: AttachmentOwner, ownerId: number) =>
     actionData && actionData.uploadOwner === `${ownerType}-${ownerId}` ? actionData.uploadError : null;
@@ -135,7 +147,7 @@ export default function EvidenceTrailPage() {
     </div>
   );
 
-  const decision = (event: Omit<TrailEvent, "at"> & { at: string | Date } | null) =>
+  const decision = (event: (Omit<TrailEvent, "at" | "byNameTh" | "byNameEn"> & { at: string | Date; byName: string | null }) | null) =>
     event ? (
       <dl className="trail-record">
         <dt>{t("projects.trail.result")}</dt>
@@ -145,7 +157,7 @@ export default function EvidenceTrailPage() {
         <dt>{t("projects.trail.decidedOn")}</dt>
         <dd>{date(event.at)}</dd>
         <dt>{t("projects.trail.decidedBy")}</dt>
-        <dd>{event.byNameTh ?? "–"}</dd>
+        <dd>{event.byName ?? "–"}</dd>
         {event.meetingNumber ? (
           <>
             <dt>{t("projects.trail.meeting")}</dt>
@@ -311,7 +323,7 @@ export default function EvidenceTrailPage() {
                   </>
                 ) : null}
                 <dt>{t("projects.trail.decidedBy")}</dt>
-                <dd>{followUp.byNameTh ?? "–"}</dd>
+                <dd>{followUp.byName ?? "–"}</dd>
               </dl>
               {evidence(
                 "follow_up",

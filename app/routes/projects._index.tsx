@@ -7,10 +7,12 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectProgress, ProjectStatusBadge, SelectField } from "../components/project-fields";
 import { fiscalYearRange } from "../domain/fiscal-year";
+import { personDisplayName } from "../domain/person-name";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
 import { compareThai } from "../i18n/format";
 import { projectsMessages } from "../i18n/catalogue/projects";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { listInnovations } from "../models/innovations.server";
 import { getPlanTree } from "../models/plan.server";
@@ -53,8 +55,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     return { fiscalYear: year, projects: row?.projects ?? 0, innovations: row?.innovations ?? 0, projectTotal, innovationTotal };
   });
+  const locale = resolveLocale(request, user.locale);
   return json({
-    projects: sorted,
+    // The owner by the name the reader reads (PRODUCT.md §5): English where the roster has one.
+    projects: sorted.map(({ ownerNameTh, ownerNameEn, ...project }) => ({
+      ...project,
+      ownerName: ownerNameTh === null ? null : personDisplayName({ nameTh: ownerNameTh, nameEn: ownerNameEn }, locale),
+    })),
     innovations,
     perYear,
     years,
@@ -149,7 +156,7 @@ export default function ProjectsPage() {
                       <Link to={`/projects/${project.id}`}>{name(project)}</Link>
                     </th>
                     <td>{project.planCode ?? t("projects.noPlan")}</td>
-                    <td>{project.ownerNameTh ?? t("projects.nobody")}</td>
+                    <td>{project.ownerName ?? t("projects.nobody")}</td>
                     <td>
                       <ProjectStatusBadge status={project.status} />
                     </td>

@@ -5,6 +5,7 @@ import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
 import { TrainingSessionForm } from "../components/roster-training-session-form";
+import { personDisplayName } from "../domain/person-name";
 import type { SessionFieldErrors, SessionFormValues } from "../domain/training-session";
 import { sortByThaiName } from "../i18n/format";
 import type { MessageKey } from "../i18n/messages.server";
@@ -23,12 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const database = db();
   const session = await getSession(database, recordIdFromAddress(params.sessionId));
   if (!session) throw notFound();
+  const locale = resolveLocale(request, user.locale);
   const [attendance, { planOptions }] = await Promise.all([listAttendanceForExport(database, { sessionId: session.id }), loadSessionFormOptions(database)]);
   return json({
     session,
-    attendees: sortByThaiName(attendance, (row) => `${row.firstNameTh} ${row.lastNameTh}`),
+    // In Thai name order whichever name shows; each by the name the reader reads (PRODUCT.md §5).
+    attendees: sortByThaiName(attendance, (row) => `${row.firstNameTh} ${row.lastNameTh}`).map((row) => ({
+      employeeCode: row.employeeCode,
+      name: personDisplayName(row, locale),
+      divisionName: (locale === "en" && row.divisionNameEn) || row.divisionNameTh,
+      hours: row.hours,
+    })),
     planOptions,
-    values: sessionFormFromRow(session, resolveLocale(request, user.locale)),
+    values: sessionFormFromRow(session, locale),
   });
 }
 
@@ -136,8 +144,8 @@ export default function TrainingSessionPage() {
                 {attendees.map((row) => (
                   <tr key={row.employeeCode}>
                     <td>{row.employeeCode}</td>
-                    <td>{`${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`}</td>
-                    <td>{row.divisionNameTh ?? "–"}</td>
+                    <td>{row.name}</td>
+                    <td>{row.divisionName ?? "–"}</td>
                     <td className="num">{number(row.hours)}</td>
                   </tr>
                 ))}

@@ -5,7 +5,9 @@ import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
+import { personDisplayName } from "../domain/person-name";
 import { compareThai } from "../i18n/format";
+import { resolveLocale } from "../i18n/locale.server";
 import type { MessageKey } from "../i18n/messages.server";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
@@ -46,12 +48,15 @@ async function loadSession(param: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr");
+  const user = await requireRole(request, "hr");
   const session = await loadSession(params.sessionId);
   const search = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const rows = await listSessionRoster(db(), session, { search });
   const begun = await hasSessionBegun(db(), session);
-  return json({ session, begun, search, groups: groupByDivision(rows), formKey: randomUUID() });
+  const locale = resolveLocale(request, user.locale);
+  // Each person by the name the reader reads (PRODUCT.md §5), still in Thai name order.
+  const groups = groupByDivision(rows).map((group) => ({ ...group, people: group.people.map((row) => ({ ...row, name: personDisplayName(row, locale) })) }));
+  return json({ session, begun, search, groups, formKey: randomUUID() });
 }
 
 type ActionData = {
@@ -191,7 +196,7 @@ export default function AttendancePage() {
                     </thead>
                     <tbody>
                       {group.people.map((row) => {
-                        const name = `${row.prefixTh}${row.firstNameTh} ${row.lastNameTh}`;
+                        const name = row.name;
                         const error = actionData?.errors[row.personId];
                         return (
                           <tr key={row.personId}>
