@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { formatFileSize } from "../domain/attachment-kinds";
+import { recordedByName } from "../domain/person-name";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 
@@ -10,6 +11,8 @@ export type AttachmentItem = {
   sizeBytes: number;
   createdAt: string | Date;
   uploadedByNameTh: string | null;
+  /** The uploader's English name, null without one: English readers see it (PRODUCT.md §5). */
+  uploadedByNameEn?: string | null;
 };
 
 /**
@@ -28,7 +31,7 @@ export function AttachmentList({
   redirectTo: string;
   label?: string;
 }) {
-  const { t, date, number } = useI18n(projectsMessages);
+  const { t, locale, date, number } = useI18n(projectsMessages);
   if (attachments.length === 0) return <p className="muted">{t("projects.attachment.none")}</p>;
   return (
     <ul className="attachment-list" aria-label={label ?? t("projects.attachment.listLabel")}>
@@ -39,7 +42,7 @@ export function AttachmentList({
             {t("projects.attachment.meta", {
               size: formatFileSize(attachment.sizeBytes, number),
               date: date(attachment.createdAt, "medium"),
-              name: attachment.uploadedByNameTh ?? "–",
+              name: recordedByName({ byNameTh: attachment.uploadedByNameTh, byNameEn: attachment.uploadedByNameEn }, locale) ?? "–",
             })}
           </span>
           {canRemove ? (

@@ -1,4 +1,5 @@
 import type { IdeaStage } from "../domain/idea-stages";
+import { recordedByName } from "../domain/person-name";
 import type { MessageKey } from "../i18n/messages.server";
 import { pipelineMessages } from "../i18n/catalogue/pipeline";
 import { useI18n } from "../i18n/use-i18n";
@@ -12,17 +13,18 @@ export type MoveProblem = {
   next?: IdeaStage;
   currentStage?: IdeaStage;
   movedBy?: string | null;
+  movedByEn?: string | null;
 };
 
 /** The message of a refused move, with its stages and the mover's name filled in. */
 export function useMoveProblemText() {
-  const { t } = useI18n(pipelineMessages);
+  const { t, locale } = useI18n(pipelineMessages);
   return (problem: MoveProblem) =>
     t(problem.problem, {
       from: problem.from ? t(`stage.${problem.from}`) : "",
       to: problem.to ? t(`stage.${problem.to}`) : "",
       next: problem.next ? t(`stage.${problem.next}`) : "",
-      name: problem.movedBy ?? t("pipeline.system"),
+      name: recordedByName({ byNameTh: problem.movedBy ?? null, byNameEn: problem.movedByEn }, locale) ?? t("pipeline.system"),
       stage: problem.currentStage ? t(`stage.${problem.currentStage}`) : "",
     });
 }

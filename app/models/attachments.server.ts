@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import {
-  accounts,
   attachments,
   ideaAuthors,
   ideaStageEvents,
@@ -11,6 +10,7 @@ import {
   projects,
   type AttachmentOwner,
 } from "../../db/schema";
+import { accountHolderNames } from "./people-sql.server";
 
 /** What a list shows: never the bytes. */
 export type AttachmentMeta = {
@@ -22,6 +22,7 @@ export type AttachmentMeta = {
   sizeBytes: number;
   createdAt: Date;
   uploadedByNameTh: string | null;
+  uploadedByNameEn: string | null;
 };
 
 const metaColumns = {
@@ -32,7 +33,8 @@ const metaColumns = {
   contentType: attachments.contentType,
   sizeBytes: attachments.sizeBytes,
   createdAt: attachments.createdAt,
-  uploadedByNameTh: sql<string | null>`(select p.prefix_th || p.first_name_th || ' ' || p.last_name_th from ${accounts} a join people p on p.id = a.person_id where a.id = ${attachments.uploadedByAccountId})`,
+  uploadedByNameTh: accountHolderNames(attachments.uploadedByAccountId).nameTh,
+  uploadedByNameEn: accountHolderNames(attachments.uploadedByAccountId).nameEn,
 };
 
 export async function listAttachments(db: Database, ownerType: AttachmentOwner, ownerIds: number[]): Promise<AttachmentMeta[]> {

@@ -6,9 +6,11 @@ import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice, TextAreaField } from "../components/forms";
 import { fiscalYearOf } from "../domain/fiscal-year";
 import type { ParticipationRule } from "../domain/participation-rule";
+import { recordedByName } from "../domain/person-name";
 import { ruleFromForm, type ReportFormError, type RuleFormValues, type RuleScope } from "../domain/report-forms";
 import type { MessageKey } from "../i18n/messages.server";
 import { reportsMessages } from "../i18n/catalogue/reports";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { getAppSettings } from "../models/settings.server";
 import { chosenFiscalYear } from "../services/dashboard-access.server";
@@ -21,12 +23,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [reportsMe
 const REASON_MAX = 500;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const database = db();
   const { fiscalCalendar } = await getAppSettings(database);
   const { planYears, years, categories } = await participationSettings(database);
   const fiscalYearBE = chosenFiscalYear(new URL(request.url).searchParams.get("fy"), planYears, fiscalYearOf(new Date(), fiscalCalendar));
-  return json({ fiscalYearBE, years, categories });
+  const locale = resolveLocale(request, admin.locale);
+  // Who closed each year, by the name the reader reads (PRODUCT.md §5).
+  const shownYears = years.map(({ closedByNameTh, closedByNameEn, ...year }) => ({ ...year, closedByName: recordedByName({ byNameTh: closedByNameTh, byNameEn: closedByNameEn }, locale) }));
+  return json({ fiscalYearBE, years: shownYears, categories });
 }
 
 type ActionResult = {
@@ -151,7 +156,7 @@ export default function ParticipationRulePage() {
                   </th>
                   <td>{summary(year.rule)}</td>
                   <td>
-                    {year.closedAt ? t("reports.rule.closedAt", { date: date(year.closedAt), name: year.closedByNameTh ?? "–" }) : t(`reports.rule.phase.${year.phase}`)}
+                    {year.closedAt ? t("reports.rule.closedAt", { date: date(year.closedAt), name: year.closedByName ?? "–" }) : t(`reports.rule.phase.${year.phase}`)}
                     {year.reopenReason && !year.closedAt ? <div className="muted">{t("reports.rule.reopened", { reason: year.reopenReason })}</div> : null}
                   </td>
                 </tr>

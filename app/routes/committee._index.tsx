@@ -91,8 +91,8 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.problem === "pipeline.error.notFound") throw notFound();
-    const { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } = result;
-    return json({ ideaId, problem: { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy } }, { status: 409 });
+    const { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy, movedByEn } = result;
+    return json({ ideaId, problem: { problem, from: problemFrom, to: problemTo, next, currentStage, movedBy, movedByEn } }, { status: 409 });
   }
   const search = boardSearch(new URL(request.url));
   const params = new URLSearchParams(search);

@@ -183,7 +183,7 @@ async function moveAction(request: Request, user: CurrentUser, ideaId: number, i
   const problem: MoveProblem | null =
     Object.keys(fieldErrors).length > 0
       ? null
-      : { problem: result.problem, from: result.from, to: result.to, next: result.next, currentStage: result.currentStage, movedBy: result.movedBy };
+      : { problem: result.problem, from: result.from, to: result.to, next: result.next, currentStage: result.currentStage, movedBy: result.movedBy, movedByEn: result.movedByEn };
   return reply({ intent, fieldErrors, problem }, result.problem === "pipeline.error.movedByOther" ? 409 : 400);
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { asc, eq, gte, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { accounts, fiscalYearSettings, people, staffCategories } from "../../db/schema";
 import { fiscalYearBounds, fiscalYearRange } from "../domain/fiscal-year";
@@ -6,6 +6,7 @@ import { yearPhase, type YearPhase } from "../domain/indicator-status";
 import { DEFAULT_PARTICIPATION_RULE, parseParticipationRule, type ParticipationRule } from "../domain/participation-rule";
 import { sameRule, yearsForRuleChange, type RuleScope } from "../domain/report-forms";
 import { recordAudit } from "../models/audit.server";
+import { personNameEn, personNameTh } from "../models/people-sql.server";
 import { getAppSettings } from "../models/settings.server";
 
 type Actor = { accountId: string; ipAddress: string };
@@ -16,6 +17,8 @@ export type FiscalYearSetting = {
   rule: ParticipationRule;
   closedAt: Date | null;
   closedByNameTh: string | null;
+  /** Who closed it, in English; null without an English name. */
+  closedByNameEn: string | null;
   reopenReason: string | null;
 };
 
@@ -30,7 +33,8 @@ export async function participationSettings(db: Database, now = new Date()) {
         rule: fiscalYearSettings.participationRule,
         closedAt: fiscalYearSettings.closedAt,
         reopenReason: fiscalYearSettings.reopenReason,
-        closedByNameTh: sql<string | null>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`,
+        closedByNameTh: personNameTh() as SQL<string | null>,
+        closedByNameEn: personNameEn(),
       })
       .from(fiscalYearSettings)
       .leftJoin(accounts, eq(accounts.id, fiscalYearSettings.closedByAccountId))
@@ -46,6 +50,7 @@ export async function participationSettings(db: Database, now = new Date()) {
       rule: row ? parseParticipationRule(row.rule) : DEFAULT_PARTICIPATION_RULE,
       closedAt: row?.closedAt ?? null,
       closedByNameTh: row?.closedAt ? row.closedByNameTh : null,
+      closedByNameEn: row?.closedAt ? row.closedByNameEn : null,
       reopenReason: row?.reopenReason ?? null,
     };
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { accounts, ideaStageEvents, ideas, people } from "../../db/schema";
 import type { IdeaStage } from "../domain/idea-stages";
@@ -15,6 +15,7 @@ import { parseRecordId } from "../domain/record-id";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
 import { notifyIdeaAuthors } from "../models/notifications.server";
+import { personNameEn, personNameTh } from "../models/people-sql.server";
 import { createProjectForIdea, emptyProjectFormValues, parseProjectForm, type ProjectFieldErrors, type ProjectInput } from "./projects.server";
 
 export type MoveActor = { accountId: string | null; personId: number | null; kind: PipelineActor; ipAddress?: string | null };
@@ -48,6 +49,8 @@ export type MoveResult =
       /** When someone else moved it first: where it is now, and who moved it (null: the system). */
       currentStage?: IdeaStage;
       movedBy?: string | null;
+      /** The mover's English name, null without one (English readers see it, PRODUCT.md §5). */
+      movedByEn?: string | null;
       /** Field errors from creating or linking the project. */
       projectErrors?: ProjectFieldErrors;
     };
@@ -176,7 +179,8 @@ async function whyNotMoved(db: Database, ideaId: number): Promise<MoveResult> {
   const [last] = await db
     .select({
       byAccountId: ideaStageEvents.byAccountId,
-      nameTh: sql<string | null>`${people.prefixTh} || ${people.firstNameTh} || ' ' || ${people.lastNameTh}`,
+      nameTh: personNameTh() as SQL<string | null>,
+      nameEn: personNameEn(),
     })
     .from(ideaStageEvents)
     .leftJoin(accounts, eq(accounts.id, ideaStageEvents.byAccountId))
@@ -184,7 +188,7 @@ async function whyNotMoved(db: Database, ideaId: number): Promise<MoveResult> {
     .where(eq(ideaStageEvents.ideaId, ideaId))
     .orderBy(desc(ideaStageEvents.at), desc(ideaStageEvents.id))
     .limit(1);
-  return { ok: false, problem: "pipeline.error.movedByOther", currentStage: idea.stage, movedBy: last?.nameTh ?? null };
+  return { ok: false, problem: "pipeline.error.movedByOther", currentStage: idea.stage, movedBy: last?.nameTh ?? null, movedByEn: last?.nameEn ?? null };
 }
 
 /**

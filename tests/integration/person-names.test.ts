@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
-import { accounts, employmentPeriods, ideaStageEvents, ideas, innovationFollowUps, innovations, people, projects, trainingAttendance, trainingSessions } from "../../db/schema";
+import { accounts, employmentPeriods, fiscalYearSettings, ideaStageEvents, ideas, innovationFollowUps, innovations, people, projects, trainingAttendance, trainingSessions } from "../../db/schema";
 import { personNameEn, personNameTh } from "../../app/models/people-sql.server";
 import { loader as accountsLoader } from "../../app/routes/admin.accounts._index";
 import { loader as accountLoader } from "../../app/routes/admin.accounts.$accountId";
+import { loader as participationLoader } from "../../app/routes/admin.participation";
 import { loader as innovationLoader } from "../../app/routes/innovations.$innovationId._index";
 import { loader as trailLoader } from "../../app/routes/innovations.$innovationId.trail";
 import { loader as projectsLoader } from "../../app/routes/projects._index";
@@ -165,5 +166,14 @@ describe(`people by their English name in English (${engineName})`, () => {
     type Detail = { account: { name: string } };
     expect((await read<Detail>(accountLoader, `/admin/accounts/${accountId}`, "LS006", "en", { accountId })).account.name).toBe(PIYANUCH.en);
     expect((await read<Detail>(accountLoader, `/admin/accounts/${accountId}`, "LS006", "th", { accountId })).account.name).toBe(PIYANUCH.th);
+  });
+
+  it("the participation settings name who closed a year", async () => {
+    const [year] = await db.select({ fiscalYear: fiscalYearSettings.fiscalYear }).from(fiscalYearSettings).limit(1);
+    await db.update(fiscalYearSettings).set({ closedAt: new Date("2026-10-05T03:00:00Z"), closedByAccountId: await accountIdOf(PIYANUCH.code) }).where(eq(fiscalYearSettings.fiscalYear, year!.fiscalYear));
+    type Page = { years: { fiscalYearBE: number; closedByName: string | null }[] };
+    const closerIn = (page: Page) => page.years.find((row) => row.fiscalYearBE === year!.fiscalYear)?.closedByName;
+    expect(closerIn(await read<Page>(participationLoader, "/admin/participation", "LS006", "en"))).toBe(PIYANUCH.en);
+    expect(closerIn(await read<Page>(participationLoader, "/admin/participation", "LS006", "th"))).toBe(PIYANUCH.th);
   });
 });

@@ -74,7 +74,7 @@ describe(`the review page (${engineName})`, () => {
     const late = await post(reviewAction, path, "LS005", { intent: "move", from: "submitted", to: "screening", reason: "เห็นควรกลั่นกรอง", meetingNumber: "ครั้งที่ 4/2569", meetingDate: "2026-11-24" }, params);
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({
-      problem: { problem: "pipeline.error.movedByOther", movedBy: "นางวิไลวรรณ ศรีสุข", currentStage: "screening" },
+      problem: { problem: "pipeline.error.movedByOther", movedBy: "นางวิไลวรรณ ศรีสุข", movedByEn: "Wilaiwan Srisuk", currentStage: "screening" },
       values: { reason: "เห็นควรกลั่นกรอง", meetingNumber: "ครั้งที่ 4/2569" },
     });
     expect(await db.select().from(ideaStageEvents).where(and(eq(ideaStageEvents.ideaId, ideaId), eq(ideaStageEvents.toStage, "screening")))).toHaveLength(1);

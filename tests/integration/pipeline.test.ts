@@ -186,6 +186,7 @@ describe(`stage moves (${engineName})`, () => {
       problem: "pipeline.error.movedByOther",
       currentStage: "screening",
       movedBy: "นายไพโรจน์ พันธุ์ดี",
+      movedByEn: "Phairot Phandee",
     });
     expect(await snapshotEveryTable(db)).toEqual(before);
   });
@@ -207,11 +208,11 @@ describe(`two committee members moving the same idea at once (${engineName}${eng
     const winners = results.flatMap((result, index) => (result.ok ? [attempts[index]] : []));
     expect(winners).toHaveLength(1);
     const winner = winners[0];
-    const [winnerName] = await db.execute(sql`select prefix_th || first_name_th || ' ' || last_name_th as name from people where id = ${winner.actor.personId}`).then((rows) =>
-      (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).map((row) => (row as { name: string }).name),
+    const [winnerName] = await db.execute(sql`select prefix_th || first_name_th || ' ' || last_name_th as name, nullif(btrim(coalesce(first_name_en, '') || ' ' || coalesce(last_name_en, '')), '') as name_en from people where id = ${winner.actor.personId}`).then((rows) =>
+      (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).map((row) => row as { name: string; name_en: string | null }),
     );
     for (const result of results.filter((candidate) => !candidate.ok)) {
-      expect(result).toEqual({ ok: false, problem: "pipeline.error.movedByOther", currentStage: winner.toStage, movedBy: winnerName });
+      expect(result).toEqual({ ok: false, problem: "pipeline.error.movedByOther", currentStage: winner.toStage, movedBy: winnerName.name, movedByEn: winnerName.name_en });
     }
     expect(await stageOf(ideaId)).toBe(winner.toStage);
     const events = await eventsOf(ideaId);
