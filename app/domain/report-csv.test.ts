@@ -77,7 +77,7 @@ describe("report CSV rows", () => {
 
   it("people: counted or not, and what they did", () => {
     const { rows } = participationPeopleCsv(
-      [{ employeeCode: "LS016", nameTh: "นางรัชนี สุวรรณศรี", divisionName: "กองคลัง", participant: true, countedIdeas: 2, comments: 1, trainingSessions: 0, ideas: [{ title: "ก" }, { title: "ข" }] }],
+      [{ employeeCode: "LS016", name: "นางรัชนี สุวรรณศรี", divisionName: "กองคลัง", participant: true, countedIdeas: 2, comments: 1, trainingSessions: 0, ideas: [{ title: "ก" }, { title: "ข" }] }],
       t as never,
     );
     expect(rows).toEqual([["LS016", "นางรัชนี สุวรรณศรี", "กองคลัง", "reports.csv.yes", 2, 1, 0, "ก; ข"]]);

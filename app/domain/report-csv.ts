@@ -114,7 +114,8 @@ export function indicatorHistoryCsv(years: HistoryCsvYear[], t: Translate): CsvT
 
 export type PeopleCsvRow = {
   employeeCode: string;
-  nameTh: string;
+  /** The person's name in the file's language (personDisplayName). */
+  name: string;
   divisionName: string | null;
   participant: boolean;
   countedIdeas: number;
@@ -138,7 +139,7 @@ export function participationPeopleCsv(rows: PeopleCsvRow[], t: Translate): CsvT
     ],
     rows: rows.map((row) => [
       row.employeeCode,
-      row.nameTh,
+      row.name,
       row.divisionName ?? "",
       row.participant ? t("reports.csv.yes") : t("reports.csv.no"),
       row.countedIdeas,

@@ -4,7 +4,9 @@ import { db } from "../../db/runtime.server";
 import { clientAddress } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { fiscalYearOf, fiscalYearRange } from "../domain/fiscal-year";
+import { personDisplayName } from "../domain/person-name";
 import { dashboardMessages } from "../i18n/catalogue/dashboard";
+import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { recordAudit } from "../models/audit.server";
 import { listDivisions } from "../models/people.server";
@@ -29,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const fiscalYearBE = chosenFiscalYear(url.searchParams.get("fy"), planYears, fiscalYearOf(new Date(), settings.fiscalCalendar));
   const askedDivision = Number(url.searchParams.get("division"));
   const divisionId = scope.kind === "division" ? scope.divisionId : Number.isInteger(askedDivision) && askedDivision > 0 ? askedDivision : undefined;
+  const locale = resolveLocale(request, scope.user.locale);
   const [details, divisions] = await Promise.all([participationDetails(database, fiscalYearBE, { divisionId }), listDivisions(database)]);
   // Who has and has not taken part is personal data (PDPA): the read is logged.
   await recordAudit(database, {
@@ -44,11 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     divisionId: divisionId ?? null,
     canChooseDivision: scope.kind === "organisation",
     divisions: divisions.map((division) => ({ id: division.id, nameTh: division.nameTh, nameEn: division.nameEn })),
-    ...details,
+    // Each person by the name the reader reads (PRODUCT.md §5), still in Thai name order.
+    counted: details.counted.map((row) => ({ ...row, name: personDisplayName(row, locale) })),
+    notCounted: details.notCounted.map((row) => ({ ...row, name: personDisplayName(row, locale) })),
   });
 }
 
-function PeopleTable({ rows, caption }: { rows: ParticipantDetail[]; caption: string }) {
+function PeopleTable({ rows, caption }: { rows: (ParticipantDetail & { name: string })[]; caption: string }) {
   const { t, locale } = useI18n(dashboardMessages);
   const what = (row: ParticipantDetail) =>
     [
@@ -72,7 +77,7 @@ function PeopleTable({ rows, caption }: { rows: ParticipantDetail[]; caption: st
           {rows.map((row) => (
             <tr key={row.personId}>
               <td>{row.employeeCode}</td>
-              <th scope="row">{row.nameTh}</th>
+              <th scope="row">{row.name}</th>
               <td>{(locale === "en" && row.divisionNameEn) || row.divisionNameTh || "–"}</td>
               <td>
                 {what(row).join(" · ") || t("dashboard.drill.nothing")}

@@ -13,6 +13,7 @@ import {
   projects,
 } from "../../db/schema";
 import { sortByThaiName } from "../i18n/format";
+import { personNameEn, personNameTh } from "../models/people-sql.server";
 import { yearAndCumulative } from "../domain/cumulative-counts";
 import { fiscalYearBounds, fiscalYearRange } from "../domain/fiscal-year";
 import type { IdeaStage } from "../domain/idea-stages";
@@ -395,6 +396,8 @@ export async function planTrend(
 export type ParticipantDetail = ParticipationRow & {
   employeeCode: string;
   nameTh: string;
+  /** The English name, null without one (personNameEn). */
+  nameEn: string | null;
   divisionId: number | null;
   divisionNameTh: string | null;
   divisionNameEn: string | null;
@@ -424,7 +427,7 @@ export async function participationDetails(
   if (personIds.length === 0) return { counted: [], notCounted: [] };
   const { start, end } = participationWindow(fiscalYearBE, calendar, now);
   const [names, ideaRows] = await Promise.all([
-    db.select({ id: peopleTable.id, code: peopleTable.employeeCode, prefixTh: peopleTable.prefixTh, firstNameTh: peopleTable.firstNameTh, lastNameTh: peopleTable.lastNameTh }).from(peopleTable).where(inArray(peopleTable.id, personIds)),
+    db.select({ id: peopleTable.id, code: peopleTable.employeeCode, firstNameTh: peopleTable.firstNameTh, lastNameTh: peopleTable.lastNameTh, nameTh: personNameTh(), nameEn: personNameEn() }).from(peopleTable).where(inArray(peopleTable.id, personIds)),
     db
       .select({ personId: ideaAuthors.personId, id: ideas.id, title: ideas.title, stage: ideas.stage })
       .from(ideaAuthors)
@@ -438,7 +441,8 @@ export async function participationDetails(
     return {
       ...row,
       employeeCode: person?.code ?? "",
-      nameTh: person ? `${person.prefixTh}${person.firstNameTh} ${person.lastNameTh}` : "",
+      nameTh: person?.nameTh ?? "",
+      nameEn: person?.nameEn ?? null,
       sortName: person ? `${person.firstNameTh} ${person.lastNameTh}` : "",
       divisionNameTh: division?.nameTh ?? null,
       divisionNameEn: division?.nameEn ?? null,

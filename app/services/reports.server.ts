@@ -14,6 +14,7 @@ import {
 import type { IdeaStage } from "../domain/idea-stages";
 import { toExcelCsv } from "../domain/csv-safety";
 import { indicatorHistoryCsv, participationPeopleCsv, quarterlyReportCsv, type CsvFigure, type CsvTable } from "../domain/report-csv";
+import { personDisplayName } from "../domain/person-name";
 import { textParagraphs } from "../domain/report-forms";
 import { FISCAL_QUARTERS, periodState, reportAsOf, type PeriodState } from "../domain/report-period";
 import { fiscalYearLabel } from "../i18n/format";
@@ -280,7 +281,11 @@ export function participationPeopleCsvFile(people: { counted: ParticipantDetail[
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(locale, key, values);
   return csvFile(
     participationPeopleCsv(
-      [...people.counted, ...people.notCounted].map((person) => ({ ...person, divisionName: (locale === "en" && person.divisionNameEn) || person.divisionNameTh })),
+      [...people.counted, ...people.notCounted].map((person) => ({
+        ...person,
+        name: personDisplayName(person, locale),
+        divisionName: (locale === "en" && person.divisionNameEn) || person.divisionNameTh,
+      })),
       t,
     ),
   );

@@ -5,6 +5,8 @@ import { personNameEn, personNameTh } from "../../app/models/people-sql.server";
 import { loader as accountsLoader } from "../../app/routes/admin.accounts._index";
 import { loader as accountLoader } from "../../app/routes/admin.accounts.$accountId";
 import { loader as participationLoader } from "../../app/routes/admin.participation";
+import { loader as drillLoader } from "../../app/routes/dashboard.people";
+import { loader as drillCsvLoader } from "../../app/routes/dashboard.people.csv";
 import { loader as innovationLoader } from "../../app/routes/innovations.$innovationId._index";
 import { loader as trailLoader } from "../../app/routes/innovations.$innovationId.trail";
 import { loader as projectsLoader } from "../../app/routes/projects._index";
@@ -175,5 +177,25 @@ describe(`people by their English name in English (${engineName})`, () => {
     const closerIn = (page: Page) => page.years.find((row) => row.fiscalYearBE === year!.fiscalYear)?.closedByName;
     expect(closerIn(await read<Page>(participationLoader, "/admin/participation", "LS006", "en"))).toBe(PIYANUCH.en);
     expect(closerIn(await read<Page>(participationLoader, "/admin/participation", "LS006", "th"))).toBe(PIYANUCH.th);
+  });
+
+  it("the dashboard's people behind the participation figure, on the page and in its CSV", async () => {
+    type Drill = { counted: { employeeCode: string; name: string }[]; notCounted: { employeeCode: string; name: string }[] };
+    const everyone = (page: Drill) => [...page.counted, ...page.notCounted];
+    const [someone] = everyone(await read<Drill>(drillLoader, "/dashboard/people", "LS001", "th"));
+    await setEnglishName(someone!.employeeCode, "Participant", "English");
+    const thaiName = await thaiNameOf(someone!.employeeCode);
+    const nameIn = (page: Drill) => everyone(page).find((row) => row.employeeCode === someone!.employeeCode)?.name;
+    expect(nameIn(await read<Drill>(drillLoader, "/dashboard/people", "LS001", "en"))).toBe("Participant English");
+    expect(nameIn(await read<Drill>(drillLoader, "/dashboard/people", "LS001", "th"))).toBe(thaiName);
+
+    const csvAs = async (locale: "th" | "en") => {
+      await db.update(accounts).set({ locale }).where(eq(accounts.username, "LS001"));
+      const response = await client.get(drillCsvLoader, "/dashboard/people.csv", "LS001");
+      expect(response.status).toBe(200);
+      return (await response.text()).split("\n").find((line) => line.startsWith(someone!.employeeCode)) ?? "";
+    };
+    expect(await csvAs("en")).toContain("Participant English");
+    expect(await csvAs("th")).toContain(thaiName);
   });
 });
