@@ -100,7 +100,8 @@ export async function projectFiscalYears(db: Database): Promise<number[]> {
   return (await countsByFiscalYear(db)).map((row) => row.fiscalYear);
 }
 
-export type MilestoneRow = { id: number; title: string; dueDate: string | null; doneOn: string | null; sortOrder: number };
+/** `version`: raised by every change; the milestone's edit form carries it so a stale save is refused. */
+export type MilestoneRow = { id: number; title: string; dueDate: string | null; doneOn: string | null; sortOrder: number; version: number };
 
 export type ProjectDetail = {
   id: number;
@@ -218,6 +219,7 @@ export async function listMilestones(db: Database, projectId: number): Promise<M
       dueDate: projectMilestones.dueDate,
       doneOn: projectMilestones.doneOn,
       sortOrder: projectMilestones.sortOrder,
+      version: projectMilestones.version,
     })
     .from(projectMilestones)
     .where(eq(projectMilestones.projectId, projectId))
@@ -352,12 +354,34 @@ export async function getMilestone(db: Database, projectId: number, milestoneId:
   return row ?? null;
 }
 
+/** A change to a milestone besides its edit form (marked done, reopened): an open edit form becomes stale. */
 export async function updateMilestoneColumns(
   db: Database,
   milestoneId: number,
   values: Partial<{ title: string; dueDate: string | null; doneOn: string | null }>,
 ): Promise<void> {
-  await db.update(projectMilestones).set(values).where(eq(projectMilestones.id, milestoneId));
+  await db
+    .update(projectMilestones)
+    .set({ ...values, version: sql`${projectMilestones.version} + 1` })
+    .where(eq(projectMilestones.id, milestoneId));
+}
+
+/**
+ * The milestone edit form's save: written only if the milestone is still at `version` (what the
+ * form showed), and the version goes up by one. False: someone changed it meanwhile, nothing written.
+ */
+export async function updateMilestoneIfVersion(
+  db: Database,
+  milestoneId: number,
+  version: number,
+  values: { title: string; dueDate: string | null; doneOn: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(projectMilestones)
+    .set({ ...values, version: sql`${projectMilestones.version} + 1` })
+    .where(and(eq(projectMilestones.id, milestoneId), eq(projectMilestones.version, version)))
+    .returning({ id: projectMilestones.id });
+  return rows.length === 1;
 }
 
 export async function deleteMilestone(db: Database, milestoneId: number): Promise<void> {

@@ -12,6 +12,7 @@ import { ProjectProgress, ProjectStatusBadge } from "../components/project-field
 import { StageBadge } from "../components/stage-badge";
 import { calendarDateIn } from "../domain/calendar-date";
 import { parseRecordId } from "../domain/record-id";
+import { readRecordVersion } from "../domain/record-version";
 import { personDisplayName } from "../domain/person-name";
 import { readSubmissionToken } from "../domain/submission-token";
 import { hasAnyRole } from "../domain/roles";
@@ -20,7 +21,7 @@ import { sortByThaiName } from "../i18n/format";
 import { projectsMessages } from "../i18n/catalogue/projects";
 import { useI18n } from "../i18n/use-i18n";
 import { listAttachments } from "../models/attachments.server";
-import { getProjectDetail } from "../models/projects.server";
+import { getMilestone, getProjectDetail } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import { readUploadForm, saveUploadedFile, uploadOwnerOf } from "../services/attachments.server";
 import {
@@ -60,6 +61,10 @@ type ActionResult = {
   values: MilestoneValues | null;
   fieldErrors: MilestoneFieldErrors;
   uploadError: MessageKey | null;
+  /** The version the milestone's edit form carries next: the one posted, or after a conflict the one saved now. */
+  version: number | null;
+  /** Someone changed the milestone since its edit form was shown: what is saved now (nothing was written). */
+  conflict: MilestoneValues | null;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.fields.get("intent") ?? "");
   const milestoneId = parseRecordId(String(form.fields.get("milestoneId") ?? ""));
   const fail = (result: Partial<ActionResult>, status = 400) =>
-    json<ActionResult>({ intent, milestoneId, values: null, fieldErrors: {}, uploadError: null, ...result }, { status });
+    json<ActionResult>({ intent, milestoneId, values: null, fieldErrors: {}, uploadError: null, version: null, conflict: null, ...result }, { status });
 
   if (intent === "upload") {
     const owner = uploadOwnerOf(form.fields);
@@ -84,13 +89,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let result;
   if (intent === "addMilestone" || intent === "editMilestone") {
     const values = milestoneFormValues(form.fields);
+    const version = readRecordVersion(form.fields.get("version"));
     result =
       intent === "addMilestone"
         ? await addMilestone(database, actor, projectId, values, new Date(), readSubmissionToken(form.fields.get("submissionToken")))
         : milestoneId === null
           ? "notFound"
-          : await editMilestone(database, actor, { projectId, milestoneId, values });
-    if (result !== "notFound" && !result.ok) return fail({ values, fieldErrors: result.fieldErrors });
+          : await editMilestone(database, actor, { projectId, milestoneId, values, version });
+    if (result === "conflict" && milestoneId !== null) {
+      // Nothing written: the person keeps what they typed, sees what is saved now, and may save again.
+      const current = await getMilestone(database, projectId, milestoneId);
+      if (!current) throw notFound();
+      const conflict = { title: current.title, dueDate: current.dueDate ?? "", doneOn: current.doneOn ?? "" };
+      return fail({ values, version: current.version, conflict }, 409);
+    }
+    if (result !== "notFound" && result !== "conflict" && !result.ok) return fail({ values, version, fieldErrors: result.fieldErrors });
   } else if (intent === "milestoneDone" || intent === "milestoneReopen") {
     result = milestoneId === null ? "notFound" : await setMilestoneDone(database, actor, { projectId, milestoneId, done: intent === "milestoneDone" });
   } else if (intent === "removeMilestone") {
@@ -255,6 +268,8 @@ export default function ProjectPage() {
                                 idPrefix={`milestone-${milestone.id}`}
                                 intent="editMilestone"
                                 milestoneId={milestone.id}
+                                version={errors ? (errors.version ?? "") : milestone.version}
+                                conflict={errors?.conflict ?? null}
                                 values={errors?.values ?? { title: milestone.title, dueDate: milestone.dueDate ?? "", doneOn: milestone.doneOn ?? "" }}
                                 fieldErrors={errors?.fieldErrors ?? {}}
                                 submitLabel={t("projects.milestones.save")}
@@ -331,6 +346,8 @@ function MilestoneForm({
   idPrefix,
   intent,
   milestoneId,
+  version,
+  conflict,
   submissionToken,
   values,
   fieldErrors,
@@ -339,6 +356,9 @@ function MilestoneForm({
   idPrefix: string;
   intent: "addMilestone" | "editMilestone";
   milestoneId?: number;
+  /** The edit form's version of the milestone ("" when the post carried none). */
+  version?: number | string;
+  conflict?: MilestoneValues | null;
   submissionToken?: string;
   values: MilestoneValues;
   fieldErrors: MilestoneFieldErrors;
@@ -350,6 +370,8 @@ function MilestoneForm({
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value={intent} />
       {milestoneId ? <input type="hidden" name="milestoneId" value={milestoneId} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {conflict ? <MilestoneConflictNotice typed={values} saved={conflict} /> : null}
       {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       <Field
         label={t("projects.milestones.field.title")}
@@ -372,6 +394,37 @@ function MilestoneForm({
         <button type="submit">{submitLabel}</button>
       </div>
     </Form>
+  );
+}
+
+const MILESTONE_FIELDS = ["title", "dueDate", "doneOn"] as const;
+
+/** The milestone changed since its edit form was shown: say so, and list what is saved now where it differs from what was typed. */
+function MilestoneConflictNotice({ typed, saved }: { typed: MilestoneValues; saved: MilestoneValues }) {
+  const { t, date } = useI18n(projectsMessages);
+  const shown = (field: (typeof MILESTONE_FIELDS)[number], values: MilestoneValues) => values[field].trim();
+  const changed = MILESTONE_FIELDS.filter((field) => shown(field, typed) !== shown(field, saved));
+  const savedText = (field: (typeof MILESTONE_FIELDS)[number]) => {
+    const value = shown(field, saved);
+    if (value === "") return "–";
+    return field === "title" ? value : date(value, "medium");
+  };
+  return (
+    <FormNotice tone="error">
+      <p>{t("projects.milestones.conflict")}</p>
+      {changed.length > 0 ? (
+        <>
+          <p>{t("projects.edit.conflictSaved")}</p>
+          <ul>
+            {changed.map((field) => (
+              <li key={field}>
+                {t(`projects.milestones.field.${field}`)}: {savedText(field)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </FormNotice>
   );
 }
 

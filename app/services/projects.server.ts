@@ -21,6 +21,7 @@ import {
   planExists,
   setProjectMembers,
   updateMilestoneColumns,
+  updateMilestoneIfVersion,
   updateProjectIfVersion,
 } from "../models/projects.server";
 import { getAppSettings, organisationToday } from "../models/settings.server";
@@ -588,18 +589,28 @@ export async function addMilestone(
   });
 }
 
+/**
+ * The committee changes a milestone from its edit form. `version` is the version the form showed
+ * (null: it carried none or a bad one): when someone changed the milestone since (edited, marked
+ * done, reopened), nothing is written and the answer is "conflict". Left out (a script, a test),
+ * the save is not checked.
+ */
 export async function editMilestone(
   db: Database,
   actor: ProjectActor,
-  params: { projectId: number; milestoneId: number; values: MilestoneValues },
+  params: { projectId: number; milestoneId: number; values: MilestoneValues; version?: number | null },
   now: Date = new Date(),
-): Promise<MilestoneResult> {
+): Promise<MilestoneResult | "conflict"> {
   const parsed = parseMilestone(params.values, await organisationToday(db, now));
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const milestone = await getMilestone(tx, params.projectId, params.milestoneId);
     if (!milestone) return "notFound" as const;
-    await updateMilestoneColumns(tx, milestone.id, { title: parsed.title, dueDate: parsed.dueDate, doneOn: parsed.doneOn });
+    if (params.version !== undefined && params.version !== milestone.version) return "conflict" as const;
+    // Compare-and-set: the version in the WHERE, so a save that slipped past the check (a
+    // concurrent one read the same version) still cannot overwrite: the later UPDATE matches no row.
+    const written = await updateMilestoneIfVersion(tx, milestone.id, milestone.version, { title: parsed.title, dueDate: parsed.dueDate, doneOn: parsed.doneOn });
+    if (!written) return "conflict" as const;
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "project.milestone_changed",

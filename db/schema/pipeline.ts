@@ -95,6 +95,8 @@ export const projectMilestones = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     doneOn: date("done_on", { mode: "string" }),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Raised by every change (edit form, done, reopen): a save from a form showing an older version is refused. */
+    version: integer("version").notNull().default(0),
     /** A random token from the add form: a double submit adds one milestone. */
     submissionToken: text("submission_token").unique(),
   },

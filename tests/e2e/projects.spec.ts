@@ -227,3 +227,42 @@ test("two committee members edit the same project: the later save from a stale f
   await expect(second.page.getByText("บันทึกการแก้ไขโครงการแล้ว")).toBeVisible();
   await Promise.all([first.context.close(), second.context.close()]);
 });
+
+test("two committee members edit the same milestone: the later save from a stale form is refused and keeps what was typed", async ({ browser }) => {
+  const project = "โครงการนัดชำระภาษีรายหมู่บ้าน";
+  const milestone = `ประชุมผู้ใหญ่บ้าน ${Date.now() % 100000}`;
+  const openProject = async (username: string) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, username);
+    await page.goto("/projects");
+    await page.getByRole("link", { name: project }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: project })).toBeVisible();
+    return { context, page };
+  };
+  const first = await openProject("LS005");
+  await first.page.getByRole("textbox", { name: "ชื่อขั้นงาน" }).last().fill(milestone);
+  await first.page.getByRole("button", { name: "เพิ่มขั้นงาน" }).click();
+  await expect(first.page.getByRole("rowheader", { name: milestone })).toBeVisible();
+  const second = await openProject("LS023");
+  const editForm = (page: Page) => page.locator("details.milestone-edit").filter({ has: page.getByLabel(`แก้ไขขั้นงาน: ${milestone}`) });
+  for (const { page } of [first, second]) await page.getByLabel(`แก้ไขขั้นงาน: ${milestone}`).click();
+
+  await editForm(first.page).getByLabel("กำหนดเสร็จ (ถ้ามี)").fill("2027-01-31");
+  await editForm(first.page).getByRole("button", { name: "บันทึกขั้นงาน" }).click();
+  await expect(first.page.getByText("บันทึกขั้นงานแล้ว")).toBeVisible();
+
+  const typed = `${milestone} (ทุกหมู่)`;
+  await editForm(second.page).getByLabel("ชื่อขั้นงาน").fill(typed);
+  await editForm(second.page).getByRole("button", { name: "บันทึกขั้นงาน" }).click();
+  const notice = second.page.getByRole("alert").filter({ hasText: "มีผู้แก้ไขขั้นงานนี้หลังจากที่คุณเปิดแบบฟอร์ม" });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("listitem")).toHaveText([`ชื่อขั้นงาน: ${milestone}`, "กำหนดเสร็จ (ถ้ามี): 31 ม.ค. 2570"]);
+  await expect(editForm(second.page).getByLabel("ชื่อขั้นงาน")).toHaveValue(typed);
+
+  // Having seen what is saved, the second member keeps the new due date and saves again: it goes through.
+  await editForm(second.page).getByLabel("กำหนดเสร็จ (ถ้ามี)").fill("2027-01-31");
+  await editForm(second.page).getByRole("button", { name: "บันทึกขั้นงาน" }).click();
+  await expect(second.page.getByRole("rowheader", { name: typed })).toBeVisible();
+  await Promise.all([first.context.close(), second.context.close()]);
+});

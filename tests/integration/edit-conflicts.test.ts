@@ -9,12 +9,15 @@ import { action as editInnovationAction, loader as editInnovationLoader } from "
 import { action as editProjectAction, loader as editProjectLoader } from "../../app/routes/projects.$projectId.edit";
 import { action as newInnovationAction } from "../../app/routes/projects.$projectId.innovations.new";
 import { action as newProjectAction } from "../../app/routes/projects.new";
+import { action as projectPageAction, loader as projectPageLoader } from "../../app/routes/projects.$projectId._index";
+import { editMilestone } from "../../app/services/projects.server";
+import type { MilestoneValues } from "../../app/services/projects.server";
 import { updateInnovation } from "../../app/services/innovations.server";
 import { updateProject } from "../../app/services/projects.server";
 import type { InnovationFormValues } from "../../app/services/innovations.server";
 import type { ProjectFormValues } from "../../app/services/projects.server";
 import type { Database } from "../../db/client.server";
-import { accounts, auditLog, innovations, projects } from "../../db/schema";
+import { accounts, auditLog, innovations, projectMilestones, projects } from "../../db/schema";
 import { routeClient } from "./route-client";
 import { engineName, queryRows, withDemoDatabaseForFile } from "./test-database";
 import { sql } from "drizzle-orm";
@@ -173,5 +176,90 @@ describe(`the innovation edit form, two members at once (${engineName})`, () => 
     };
     expect(await updateInnovation(db, account, { innovationId: row.id, values, version: row.version + 1 })).toBe("conflict");
     expect(await db.select().from(innovations).where(eq(innovations.id, row.id))).toEqual([row]);
+  });
+});
+
+describe(`a milestone's edit form, two members at once (${engineName})`, () => {
+  type ProjectPage = { project: { milestones: { id: number; title: string; version: number }[] } };
+  type MilestoneAnswer = { values: MilestoneValues | null; version: number | null; conflict: MilestoneValues | null };
+
+  /** A project with one milestone; the project page's path and params, and the milestone's id. */
+  async function aMilestone() {
+    const projectId = await aProject();
+    const path = `/projects/${projectId}`;
+    const params = { projectId: String(projectId) };
+    expect((await post(projectPageAction, path, "LS005", { intent: "addMilestone", title: "สำรวจพื้นที่", dueDate: "2026-12-15", doneOn: "" }, params)).status).toBe(302);
+    const [row] = await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    return { path, params, milestoneId: row.id };
+  }
+  const versionShown = async (path: string, params: Record<string, string>, username: string, milestoneId: number) =>
+    (await json<ProjectPage>(await get(projectPageLoader, path, username, params))).project.milestones.find((milestone) => milestone.id === milestoneId)!.version;
+  const edit = (milestoneId: number, values: Partial<MilestoneValues>, version: number | null) => ({
+    intent: "editMilestone",
+    milestoneId: String(milestoneId),
+    title: "สำรวจพื้นที่",
+    dueDate: "2026-12-15",
+    doneOn: "",
+    ...values,
+    ...(version === null ? {} : { version: String(version) }),
+  });
+  const milestoneRow = async (milestoneId: number) => (await db.select().from(projectMilestones).where(eq(projectMilestones.id, milestoneId)))[0];
+
+  it("a save from a stale form is refused, changes nothing, keeps what was typed and shows what is saved; a fresh save works", async () => {
+    const { path, params, milestoneId } = await aMilestone();
+    const shownToLS005 = await versionShown(path, params, "LS005", milestoneId);
+    const shownToLS023 = await versionShown(path, params, "LS023", milestoneId);
+    expect((await post(projectPageAction, path, "LS005", edit(milestoneId, { dueDate: "2027-01-31" }, shownToLS005), params)).status).toBe(302);
+    const before = await milestoneRow(milestoneId);
+    expect(before.dueDate).toBe("2027-01-31");
+
+    // LS023 renames it from the form shown before LS005's save: refused; the new due date stays.
+    const stale = await json<MilestoneAnswer>(await post(projectPageAction, path, "LS023", edit(milestoneId, { title: "สำรวจพื้นที่และประชุม" }, shownToLS023), params), 409);
+    expect(await milestoneRow(milestoneId)).toEqual(before);
+    expect(stale.values).toMatchObject({ title: "สำรวจพื้นที่และประชุม", dueDate: "2026-12-15" });
+    expect(stale.conflict).toEqual({ title: "สำรวจพื้นที่", dueDate: "2027-01-31", doneOn: "" });
+    expect(stale.version).toBe(before.version);
+    expect(await auditCount("project.milestone_changed", Number(params.projectId))).toBe(1);
+
+    // Saving again from the same form (now carrying the saved version) works.
+    const again = await post(projectPageAction, path, "LS023", edit(milestoneId, { title: "สำรวจพื้นที่และประชุม", dueDate: "2027-01-31" }, stale.version), params);
+    expect(again.status).toBe(302);
+    expect(await milestoneRow(milestoneId)).toMatchObject({ title: "สำรวจพื้นที่และประชุม", dueDate: "2027-01-31", version: before.version + 1 });
+  });
+
+  it("marking it done makes an edit form shown before stale; a post without a version is refused", async () => {
+    const { path, params, milestoneId } = await aMilestone();
+    const shown = await versionShown(path, params, "LS005", milestoneId);
+    expect((await post(projectPageAction, path, "LS023", { intent: "milestoneDone", milestoneId: String(milestoneId) }, params)).status).toBe(302);
+    const done = await milestoneRow(milestoneId);
+    expect(done.doneOn).not.toBeNull();
+    // LS005's form still shows it not done: saving it would silently reopen it.
+    expect((await post(projectPageAction, path, "LS005", edit(milestoneId, { title: "สำรวจพื้นที่ทั้งตำบล" }, shown), params)).status).toBe(409);
+    expect((await post(projectPageAction, path, "LS005", edit(milestoneId, { title: "สำรวจพื้นที่ทั้งตำบล" }, null), params)).status).toBe(409);
+    expect(await milestoneRow(milestoneId)).toEqual(done);
+  });
+
+  it("two saves from forms showing the same version, at the same moment: one is written, the other refused", async () => {
+    const { path, params, milestoneId } = await aMilestone();
+    const shown = await versionShown(path, params, "LS005", milestoneId);
+    const answers = await Promise.all([
+      post(projectPageAction, path, "LS005", edit(milestoneId, { title: "ชื่อของ LS005" }, shown), params),
+      post(projectPageAction, path, "LS023", edit(milestoneId, { title: "ชื่อของ LS023" }, shown), params),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409]);
+    const winner = answers[0].status === 302 ? "ชื่อของ LS005" : "ชื่อของ LS023";
+    expect(await milestoneRow(milestoneId)).toMatchObject({ title: winner, version: shown + 1 });
+    expect(await auditCount("project.milestone_changed", Number(params.projectId))).toBe(1);
+  });
+
+  it("the service: an expected version that is not the row's writes nothing and answers conflict", async () => {
+    const { params, milestoneId } = await aMilestone();
+    const row = await milestoneRow(milestoneId);
+    const [account] = await db.select({ accountId: accounts.id, personId: accounts.personId }).from(accounts).where(eq(accounts.username, "LS005"));
+    const target = { projectId: Number(params.projectId), milestoneId, values: { title: "ไม่ควรถูกบันทึก", dueDate: "", doneOn: "" } };
+    expect(await editMilestone(db, account, { ...target, version: row.version + 1 })).toBe("conflict");
+    expect(await editMilestone(db, account, { ...target, version: null })).toBe("conflict");
+    expect(await milestoneRow(milestoneId)).toEqual(row);
+    expect(await editMilestone(db, account, { ...target, version: row.version })).toEqual({ ok: true });
   });
 });

@@ -116,6 +116,7 @@ export const en: Record<keyof typeof th, string> = {
   "projects.milestones.edit": "Edit",
   "projects.milestones.editLabel": "Edit milestone: {title}",
   "projects.milestones.save": "Save the milestone",
+  "projects.milestones.conflict": "Someone changed this milestone after you opened this form, so your changes were not saved. What you typed is still in the form below: check the latest saved values and save again",
   "projects.milestones.remove": "Remove",
   "projects.milestones.removeLabel": "Remove milestone: {title}",
 

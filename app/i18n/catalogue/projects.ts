@@ -120,6 +120,7 @@ export const th = {
   "projects.milestones.edit": "แก้ไข",
   "projects.milestones.editLabel": "แก้ไขขั้นงาน: {title}",
   "projects.milestones.save": "บันทึกขั้นงาน",
+  "projects.milestones.conflict": "มีผู้แก้ไขขั้นงานนี้หลังจากที่คุณเปิดแบบฟอร์ม จึงยังไม่ได้บันทึกการแก้ไขของคุณ สิ่งที่คุณพิมพ์ยังอยู่ในแบบฟอร์มด้านล่าง ตรวจสอบค่าที่บันทึกไว้ล่าสุดแล้วกดบันทึกอีกครั้ง",
   "projects.milestones.remove": "ลบ",
   "projects.milestones.removeLabel": "ลบขั้นงาน: {title}",
 

@@ -1,0 +1,1 @@
+ALTER TABLE "project_milestones" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
