@@ -160,10 +160,28 @@ export async function createPlan(db: Database, values: { strategyId: number; cod
   return inserted[0].id;
 }
 
-export async function createProject(db: Database, values: { planId: number; code: string | null; nameTh: string; nameEn: string }) {
-  const inserted = await db.insert(projects).values(values).onConflictDoNothing().returning({ id: projects.id });
-  if (inserted.length === 0) throw new CodeTakenError();
-  return inserted[0].id;
+/**
+ * A plan's named project. With a submission token the first insert wins (unique constraint, even
+ * for posts at the same moment): the same form posted again answers "duplicate" with the first
+ * one's id. A code another project has is refused (CodeTakenError).
+ */
+export async function createProject(
+  db: Database,
+  values: { planId: number; code: string | null; nameTh: string; nameEn: string; submissionToken?: string | null },
+): Promise<{ status: "created" | "duplicate"; id: number }> {
+  const submissionToken = values.submissionToken ?? null;
+  const inserted = await db
+    .insert(projects)
+    .values({ ...values, submissionToken })
+    .onConflictDoNothing()
+    .returning({ id: projects.id });
+  if (inserted.length === 1) return { status: "created", id: inserted[0].id };
+  // Nothing inserted: the same form came first (its token is taken), else the code is.
+  if (submissionToken !== null) {
+    const [first] = await db.select({ id: projects.id }).from(projects).where(eq(projects.submissionToken, submissionToken));
+    if (first) return { status: "duplicate", id: first.id };
+  }
+  throw new CodeTakenError();
 }
 
 const RENAMABLE = { strategy: strategies, plan: plans, project: projects } as const;

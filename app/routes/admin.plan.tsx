@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
@@ -25,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const [tree, indicators, fiscalYears, closed] = await Promise.all([getPlanTree(db()), listIndicatorsWithTargets(db()), planFiscalYears(), closedFiscalYears(db())]);
   // A closed year's targets are shown, not editable (the service refuses a change too).
-  return json({ tree, indicators, fiscalYears, closedYears: fiscalYears.filter((year) => closed.has(year)) });
+  return json({
+    tree,
+    indicators,
+    fiscalYears,
+    closedYears: fiscalYears.filter((year) => closed.has(year)),
+    // One token per add-project form shown: the same form posted twice adds one project.
+    addProjectToken: randomUUID(),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PlanAdminPage() {
-  const { tree, indicators, fiscalYears, closedYears } = useLoaderData<typeof loader>();
+  const { tree, indicators, fiscalYears, closedYears, addProjectToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -184,6 +192,7 @@ export default function PlanAdminPage() {
           />
           <AddForm
             intent="addProject"
+            submissionToken={addProjectToken}
             title={t("planAdmin.addProject")}
             errors={errorsFor("addProject")}
             typed={(f) => typed("addProject", f)}
@@ -225,6 +234,7 @@ function RenameForm({ kind, id, label, item }: { kind: string; id: number; label
 
 function AddForm({
   intent,
+  submissionToken,
   title,
   errors,
   typed,
@@ -232,6 +242,7 @@ function AddForm({
   parents,
 }: {
   intent: string;
+  submissionToken?: string;
   title: string;
   errors: Record<string, MessageKey>;
   typed: (field: string) => string | undefined;
@@ -250,6 +261,7 @@ function AddForm({
     <Form method="post" className="card stack">
       <h3>{title}</h3>
       <input type="hidden" name="intent" value={intent} />
+      {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       {parents ? (
         <div className="field">
           <label htmlFor={`${intent}-parent`}>{parentLabel}</label>

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.server";
+import { readSubmissionToken } from "../domain/submission-token";
 import { parseTargetInput, type TargetProblem } from "../domain/target-input";
 import type { MessageKey } from "../i18n/messages.server";
 import { recordAudit } from "../models/audit.server";
@@ -87,7 +88,12 @@ function requiredText(formData: FormData, name: string, max = 300): string {
   return String(formData.get(name) ?? "").trim().slice(0, max);
 }
 
-/** Add a strategy, plan or project (intent addStrategy / addPlan / addProject). */
+/**
+ * Add a strategy, plan or project (intent addStrategy / addPlan / addProject). A project's form
+ * carries a submission token (a project counts in the plan's indicators and its code is optional):
+ * the same form posted twice adds one. A strategy or plan needs a code, unique: posted twice, the
+ * second is refused as a code taken, so no duplicate is made either.
+ */
 export async function addPlanItemForm(db: Database, actor: Actor, kind: PlanItemKind, formData: FormData): Promise<PlanAdminResult> {
   const code = requiredText(formData, "code", 20);
   const nameTh = requiredText(formData, "nameTh");
@@ -100,12 +106,15 @@ export async function addPlanItemForm(db: Database, actor: Actor, kind: PlanItem
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   try {
     await db.transaction(async (tx) => {
-      const id =
+      const created =
         kind === "strategy"
-          ? await createStrategy(tx, { code, nameTh, nameEn })
+          ? { status: "created", id: await createStrategy(tx, { code, nameTh, nameEn }) }
           : kind === "plan"
-            ? await createPlan(tx, { strategyId: parentId, code, nameTh, nameEn })
-            : await createProject(tx, { planId: parentId, code: code || null, nameTh, nameEn });
+            ? { status: "created", id: await createPlan(tx, { strategyId: parentId, code, nameTh, nameEn }) }
+            : await createProject(tx, { planId: parentId, code: code || null, nameTh, nameEn, submissionToken: readSubmissionToken(formData.get("submissionToken")) });
+      // The same form posted again: the first post made the project (and its audit entry).
+      if (created.status === "duplicate") return;
+      const { id } = created;
       await recordAudit(tx, {
         actorAccountId: actor.accountId,
         action: `plan.${kind}_created`,

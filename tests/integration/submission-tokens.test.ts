@@ -6,6 +6,7 @@
  * PostgreSQL also posts of the same form at the same moment (one row, no 5xx).
  */
 import { eq, sql } from "drizzle-orm";
+import { action as planAdminAction, loader as planAdminLoader } from "../../app/routes/admin.plan";
 import { action as innovationPageAction, loader as innovationPageLoader } from "../../app/routes/innovations.$innovationId._index";
 import { action as planActionsAction, loader as planActionsLoader } from "../../app/routes/plan.actions";
 import { action as projectPageAction, loader as projectPageLoader } from "../../app/routes/projects.$projectId._index";
@@ -182,6 +183,44 @@ describe(`the delivery, follow-up, milestone and activity forms, sent twice (${e
   });
 });
 
+describe(`the admin plan page's add-project form, sent twice (${engineName})`, () => {
+  const ADMIN = "LS006";
+  const newToken = async () => (await body<{ addProjectToken: string }>(await get(planAdminLoader, "/admin/plan", ADMIN))).addProjectToken;
+  const fields = async (token: string | null, nameTh: string) => ({
+    intent: "addProject",
+    parentId: await aPlanId(),
+    code: "",
+    nameTh,
+    nameEn: "",
+    ...(token === null ? {} : { submissionToken: token }),
+  });
+
+  it("the same body posted twice makes one project (one audit entry); two forms make two", async () => {
+    const token = await newToken();
+    expect(token).toMatch(TOKEN);
+    const once = await fields(token, "โครงการตามแผนส่งซ้ำ");
+    const answers = [await post(planAdminAction, "/admin/plan", ADMIN, once), await post(planAdminAction, "/admin/plan", ADMIN, once)];
+    expect(answers.map((answer) => [answer.status, answer.headers.get("Location")])).toEqual(answers.map(() => [302, "/admin/plan?saved=addProject"]));
+    const rows = await projectsNamed("โครงการตามแผนส่งซ้ำ");
+    expect(rows).toHaveLength(1);
+    const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, String(rows[0].id)));
+    expect(audits.filter((entry) => entry.action === "plan.project_created")).toHaveLength(1);
+    const next = await newToken();
+    expect(next).not.toBe(token);
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, await fields(next, "โครงการตามแผนส่งซ้ำ"))).status).toBe(302);
+    expect(await projectsNamed("โครงการตามแผนส่งซ้ำ")).toHaveLength(2);
+  });
+
+  it("a code already taken is still refused beside its field, with or without a token", async () => {
+    const coded = { ...(await fields(await newToken(), "โครงการรหัสซ้ำ")), code: "PX-STALE-1" };
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, coded)).status).toBe(302);
+    const again = await post(planAdminAction, "/admin/plan", ADMIN, { ...coded, submissionToken: await newToken() });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ code: "planAdmin.codeTaken" });
+    expect(await projectsNamed("โครงการรหัสซ้ำ")).toHaveLength(1);
+  });
+});
+
 describe.runIf(engineName === "postgres")("posts of the same form at the same moment (postgres)", () => {
   it("make one project, one innovation, one follow-up, one milestone, one activity; every answer a redirect", async () => {
     const projectToken = await newProjectToken();
@@ -244,5 +283,13 @@ describe.runIf(engineName === "postgres")("posts of the same form at the same mo
     expect(await db.select({ id: innovationFollowUps.id }).from(innovationFollowUps).where(eq(innovationFollowUps.innovationId, innovationId))).toHaveLength(1);
     expect(await db.select({ id: projectMilestones.id }).from(projectMilestones).where(eq(projectMilestones.projectId, projectId))).toHaveLength(1);
     expect(await db.select({ id: actionPlanActivities.id }).from(actionPlanActivities).where(eq(actionPlanActivities.title, "กิจกรรมส่งพร้อมกัน"))).toHaveLength(1);
+  });
+
+  it("make one project from the admin plan page's add-project form; every answer a redirect", async () => {
+    const token = (await body<{ addProjectToken: string }>(await get(planAdminLoader, "/admin/plan", "LS006"))).addProjectToken;
+    const fields = { intent: "addProject", parentId: await aPlanId(), code: "", nameTh: "โครงการตามแผนส่งพร้อมกัน", nameEn: "", submissionToken: token };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post(planAdminAction, "/admin/plan", "LS006", fields)));
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 302));
+    expect(await projectsNamed("โครงการตามแผนส่งพร้อมกัน")).toHaveLength(1);
   });
 });
