@@ -32,6 +32,7 @@ export function IdeaForm({
   planOptions,
   staffOptions,
   submissionToken,
+  version,
   similar,
   preview,
   submitLabel,
@@ -42,6 +43,8 @@ export function IdeaForm({
   planOptions: PlanOption[];
   staffOptions: { value: string }[];
   submissionToken?: string;
+  /** The edit form's version of the idea ("" when the post carried none): a stale save is refused. */
+  version?: number | string;
   similar: SimilarIdea[];
   preview: { problem: string; solution: string; benefit: string } | null;
   submitLabel: string;
@@ -66,6 +69,7 @@ export function IdeaForm({
   return (
     <Form method="post" className="stack" noValidate onSubmit={() => clearTimeout(debounce.current)}>
       {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <Field
         label={t("ideas.field.title")}
         error={error("title")}

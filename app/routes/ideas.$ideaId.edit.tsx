@@ -7,6 +7,7 @@ import { Field, FormNotice } from "../components/forms";
 import { IdeaForm, IdeaTextKept } from "../components/idea-form";
 import { calendarDateIn } from "../domain/calendar-date";
 import { authorLock, type AuthorLock } from "../domain/idea-stages";
+import { readRecordVersion } from "../domain/record-version";
 import type { MessageKey } from "../i18n/messages.server";
 import { resolveLocale } from "../i18n/locale.server";
 import { ideasMessages } from "../i18n/catalogue/ideas";
@@ -22,7 +23,8 @@ import { pageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [ideasFormMessages], "ideas.edit.title");
 
-const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound">, MessageKey> = {
+const REFUSALS: Record<Exclude<AuthorChangeResult, "ok" | "notFound"> | "conflict", MessageKey> = {
+  conflict: "ideas.edit.conflict",
   locked: "ideas.error.locked",
   withdrawn: "ideas.error.withdrawn",
   notAuthor: "ideas.error.notAuthor",
@@ -60,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coAuthors: coAuthors.slice(0, 3),
     tags: idea.tags.join(", "),
   };
-  return json({ ...options, values, ideaId: idea.id, title: idea.title, lock: authorLock(idea.stage) });
+  // The version the form shows: a save from it is refused once another author has saved the idea.
+  return json({ ...options, values, version: idea.version, ideaId: idea.id, title: idea.title, lock: authorLock(idea.stage) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const database = db();
+  const version = readRecordVersion(formData.get("version"));
   if (intent === "withdraw") {
     const typedReason = String(formData.get("reason") ?? "");
     const reason = typedReason.trim().slice(0, 500);
@@ -77,7 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const noSimilar: Awaited<ReturnType<typeof findSimilarIdeas>> = [];
       // The reason typed comes back in its field (PRODUCT.md §7: a refusal loses nothing typed);
       // twice the field's length at most, so a forged huge field is not echoed whole.
-      return json({ refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null, withdrawReason: typedReason.slice(0, 1000) }, { status: 409 });
+      return json(
+        { refusal: REFUSALS[result], values: null, fieldErrors: {}, similar: noSimilar, preview: null, withdrawReason: typedReason.slice(0, 1000), version: null },
+        { status: 409 },
+      );
     }
     return redirect(`/ideas/${idea.id}`);
   }
@@ -86,19 +93,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const similar = await findSimilarIdeas(database, values.title, { excludeIdeaId: idea.id });
   if (intent === "preview") {
     const preview = { problem: renderMarkdown(values.problem), solution: renderMarkdown(values.solution), benefit: renderMarkdown(values.benefit) };
-    return json({ refusal: null, values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview, withdrawReason: null });
+    return json({ refusal: null, values, fieldErrors: parsed.ok ? {} : parsed.fieldErrors, similar, preview, withdrawReason: null, version });
   }
-  if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null, withdrawReason: null }, { status: 400 });
-  const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input });
+  if (!parsed.ok) return json({ refusal: null, values, fieldErrors: parsed.fieldErrors, similar, preview: null, withdrawReason: null, version }, { status: 400 });
+  const result = await updateIdea(database, { ideaId: idea.id, personId: user.personId, input: parsed.input, version });
   if (result === "notFound") throw notFound();
+  if (result === "conflict") {
+    // Another author saved the idea since this form was shown: nothing written. The person keeps
+    // what they typed, in the form, which now carries the saved version: they may save again.
+    const current = await getIdeaDetail(database, idea.id, "UTC");
+    if (!current) throw notFound();
+    return json({ refusal: REFUSALS.conflict, values, fieldErrors: {}, similar, preview: null, withdrawReason: null, version: current.version }, { status: 409 });
+  }
   // Review started (or the idea was withdrawn in another tab) while the author was typing: say
   // why, and the page shows the text sent back read-only (IdeaTextKept), so nothing is lost.
-  if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null, withdrawReason: null }, { status: 409 });
+  if (result !== "ok") return json({ refusal: REFUSALS[result], values, fieldErrors: {}, similar, preview: null, withdrawReason: null, version }, { status: 409 });
   return redirect(`/ideas/${idea.id}?saved=1`);
 }
 
 export default function EditIdeaPage() {
-  const { planOptions, staffOptions, values, ideaId, title, lock } = useLoaderData<typeof loader>();
+  const { planOptions, staffOptions, values, version, ideaId, title, lock } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n(ideasMessages, ideasFormMessages);
   // One notice: the refusal of what was just sent, else why the idea can no longer change.
@@ -113,12 +127,24 @@ export default function EditIdeaPage() {
       </p>
       <div className="card">
         <h1>{t("ideas.edit.title")}</h1>
-        {notice ? <FormNotice tone="error">{t(notice)}</FormNotice> : null}
+        {notice === REFUSALS.conflict ? (
+          <FormNotice tone="error">
+            <p>{t(notice)}</p>
+            <p>
+              <a href={`/ideas/${ideaId}`} target="_blank" rel="noreferrer">
+                {t("ideas.edit.conflictLink")}
+              </a>
+            </p>
+          </FormNotice>
+        ) : notice ? (
+          <FormNotice tone="error">{t(notice)}</FormNotice>
+        ) : null}
         {lock ? (
           actionData?.values ? <IdeaTextKept values={actionData.values} planOptions={planOptions} /> : null
         ) : (
           <IdeaForm
             values={actionData?.values ?? values}
+            version={actionData ? (actionData.version ?? "") : version}
             fieldErrors={actionData?.fieldErrors ?? {}}
             planOptions={planOptions}
             staffOptions={staffOptions}

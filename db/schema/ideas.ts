@@ -50,6 +50,8 @@ export const ideas = pgTable(
     /** A random token from the form: a double submit creates one idea. */
     submissionToken: text("submission_token").unique(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by every save of the edit form (any author's): a save from a form showing an older version is refused. */
+    version: integer("version").notNull().default(0),
   },
   (t) => [
     check("ideas_stage_valid", sql`${t.stage} IN ${STAGE_CHECK}`),

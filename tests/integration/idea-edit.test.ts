@@ -10,7 +10,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { action as reviewAction } from "../../app/routes/committee.ideas.$ideaId";
 import * as editRoute from "../../app/routes/ideas.$ideaId.edit";
 import { ideasFormMessages } from "../../app/i18n/catalogue/ideas-form";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
+import { ideas } from "../../db/schema";
 import { insertIdea } from "./fixtures/ideas";
 import { formBody, routeClient, type RouteFunction } from "./route-client";
 import { engineName, withDemoDatabaseForFile } from "./test-database";
@@ -168,5 +170,58 @@ describe(`invisible text is no text (${engineName})`, () => {
     expect(data.fieldErrors).toMatchObject({ title: "ideas.error.required", problem: "ideas.error.required", solution: "ideas.error.required" });
     expect(data.fieldErrors.benefit).toBeUndefined();
     expect(data.values.benefit).toBe("ประโยชน์ที่มองเห็นได้จริงของไอเดียนี้");
+  });
+});
+
+describe(`two authors of a team idea edit it at once (${engineName})`, () => {
+  const makeTeamIdea = () => insertIdea(db, { title: `ไอเดียทีมแก้พร้อมกัน ${++ideaNumber}`, stage: "submitted", authorCodes: ["LS025", "LS016"], history: "submitted" });
+  const versionIn = (html: string) => Number(/name="version" value="(\d+)"/.exec(html)?.[1]);
+  const save = (ideaId: number, username: string, fields: Record<string, string | string[]>) =>
+    client.post(editRoute.action as RouteFunction, editPath(ideaId), username, fields, { ideaId: String(ideaId) });
+  const textOf = async (ideaId: number) => (await db.select({ problem: ideas.problem, version: ideas.version }).from(ideas).where(eq(ideas.id, ideaId)))[0];
+  // The co-author field names the other author (the submitter is LS025).
+  const byLS025 = { ...typed, coAuthor: ["LS016", "", ""] };
+
+  it("a save from a form shown before the other author's save is refused (409): nothing written, what was typed stays in the form, which can then be saved", async () => {
+    const ideaId = await makeTeamIdea();
+    const shownToLS025 = versionIn((await shownPage(ideaId, "LS025")).html);
+    const shownToLS016 = versionIn((await shownPage(ideaId, "LS016")).html);
+    expect(shownToLS016).toBe(shownToLS025);
+    expect((await save(ideaId, "LS025", { ...byLS025, version: String(shownToLS025) })).status).toBe(302);
+    const saved = await textOf(ideaId);
+    expect(saved.problem).toBe(typed.problem);
+
+    const byLS016 = { ...byLS025, problem: "คิวยาวเพราะแบบฟอร์มซับซ้อน (LS016 พิมพ์)", version: String(shownToLS016) };
+    const { status, html } = await postedPage(ideaId, "LS016", byLS016);
+    expect(status).toBe(409);
+    expect(await textOf(ideaId)).toEqual(saved);
+    expect(occurrences(html, ideasFormMessages["ideas.edit.conflict"])).toBe(1);
+    // Still an editable form, with the text typed, carrying the version saved now.
+    expect(html).toMatch(/<textarea[^>]*name="problem"[^>]*>คิวยาวเพราะแบบฟอร์มซับซ้อน \(LS016 พิมพ์\)<\/textarea>/);
+    expect(html).not.toMatch(/readonly/);
+    expect(versionIn(html)).toBe(saved.version);
+
+    expect((await save(ideaId, "LS016", { ...byLS016, version: String(saved.version) })).status).toBe(302);
+    expect(await textOf(ideaId)).toEqual({ problem: byLS016.problem, version: saved.version + 1 });
+  });
+
+  it("a save without a version is refused; a preview keeps the version the form showed", async () => {
+    const ideaId = await makeTeamIdea();
+    expect((await save(ideaId, "LS016", byLS025)).status).toBe(409);
+    const shown = versionIn((await shownPage(ideaId, "LS016")).html);
+    const preview = await postedPage(ideaId, "LS016", { ...byLS025, intent: "preview", version: String(shown) });
+    expect(versionIn(preview.html)).toBe(shown);
+    expect((await textOf(ideaId)).version).toBe(0);
+  });
+
+  it("two saves from forms showing the same version, at the same moment: one is written, the other refused", async () => {
+    const ideaId = await makeTeamIdea();
+    const answers = await Promise.all([
+      save(ideaId, "LS025", { ...byLS025, problem: "ปัญหาตามที่ LS025 เขียน", version: "0" }),
+      save(ideaId, "LS016", { ...byLS025, problem: "ปัญหาตามที่ LS016 เขียน", version: "0" }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409]);
+    const winner = answers[0].status === 302 ? "ปัญหาตามที่ LS025 เขียน" : "ปัญหาตามที่ LS016 เขียน";
+    expect(await textOf(ideaId)).toEqual({ problem: winner, version: 1 });
   });
 });

@@ -285,8 +285,20 @@ async function editBody(made: Made, actorCode: string): Promise<URLSearchParams>
   const shown = await callRoute(ideaEdit.loader as RouteFunction, new Request(`http://localhost/ideas/${made.ideaId}/edit`, { headers: { Cookie: await cookieOf(formOwner) } }), {
     ideaId: String(made.ideaId),
   });
-  const { values } = (await shown.json()) as { values: { title: string; problem: string; solution: string; benefit: string; planId: string; coAuthors: string[]; tags: string } };
-  const body = new URLSearchParams({ intent: "save", title: `${values.title} (แก้ไข)`, problem: values.problem, solution: values.solution, benefit: values.benefit, planId: values.planId, tags: values.tags });
+  const { values, version } = (await shown.json()) as {
+    values: { title: string; problem: string; solution: string; benefit: string; planId: string; coAuthors: string[]; tags: string };
+    version: number;
+  };
+  const body = new URLSearchParams({
+    intent: "save",
+    title: `${values.title} (แก้ไข)`,
+    problem: values.problem,
+    solution: values.solution,
+    benefit: values.benefit,
+    planId: values.planId,
+    tags: values.tags,
+    version: String(version),
+  });
   for (const coAuthor of values.coAuthors) body.append("coAuthor", coAuthor);
   return body;
 }

@@ -34,6 +34,8 @@ export const en: Record<keyof typeof th, string> = {
   "ideas.error.notAuthor": "Only the idea's authors may edit or withdraw it",
   "ideas.edit.title": "Edit idea",
   "ideas.edit.save": "Save changes",
+  "ideas.edit.conflict": "Someone saved this idea after you opened this form, so your changes were not saved. What you typed is still in the form below: look at the idea as saved now, adjust your text and save again",
+  "ideas.edit.conflictLink": "See the idea as saved now (opens in a new tab)",
   "ideas.edit.keptTitle": "What you typed (not saved)",
   "ideas.edit.keptHint": "Copy it to keep it, for instance for a comment on the idea's page",
   "ideas.withdraw.title": "Withdraw idea",

@@ -1,0 +1,1 @@
+ALTER TABLE "ideas" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
