@@ -75,6 +75,7 @@ export function RosterPersonForm({
   divisions,
   categories,
   submitLabel,
+  version,
 }: {
   mode: "new" | "edit";
   values: Record<PersonFormFieldName, string>;
@@ -82,6 +83,8 @@ export function RosterPersonForm({
   divisions: Option[];
   categories: Option[];
   submitLabel: string;
+  /** The edit form's version of the person's details ("" when the post carried none): a stale save is refused. */
+  version?: number | string;
 }) {
   const { t, locale } = useI18n(rosterMessages);
   const navigation = useNavigation();
@@ -104,6 +107,7 @@ export function RosterPersonForm({
   );
   return (
     <Form method="post" className="stack" noValidate>
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {mode === "new" ? text("employeeCode", "rosterHr.field.employeeCode", { required: true, hint: t("rosterHr.field.employeeCodeHint") }) : null}
       <div className="grid">
         {text("prefixTh", "rosterHr.field.prefixTh", { required: true })}

@@ -58,6 +58,8 @@ export type PersonDetail = {
   categoryCode: string;
   categoryNameTh: string;
   categoryNameEn: string;
+  /** Raised by every change of the details: the edit form carries it so a stale save is refused. */
+  version: number;
   periods: { id: number; start: string; end: string | null }[];
   assignments: { id: number; divisionId: number; divisionCode: string; divisionNameTh: string; divisionNameEn: string; start: string; end: string | null }[];
   account: { accountId: string; username: string; disabled: boolean; mustChangePassword: boolean; roles: Role[] } | null;
@@ -68,6 +70,7 @@ export async function getPersonDetail(db: Database, personId: number): Promise<P
     .select({
       ...personColumns,
       email: people.email,
+      version: people.version,
       categoryId: staffCategories.id,
       categoryCode: staffCategories.code,
       categoryNameTh: staffCategories.nameTh,
@@ -134,11 +137,17 @@ export async function personIdByCode(db: Database, employeeCode: string): Promis
 
 export type PersonFieldsInput = Omit<PersonUpdate, "personId" | "categoryCode"> & { categoryId: number };
 
-export async function updatePersonFields(db: Database, personId: number, input: PersonFieldsInput): Promise<void> {
-  await db
+/**
+ * The edit form's save: written only if the person's details are still at `version` (what the
+ * form showed), and the version goes up by one. False: someone changed them meanwhile, nothing written.
+ */
+export async function updatePersonFieldsIfVersion(db: Database, personId: number, version: number, input: PersonFieldsInput): Promise<boolean> {
+  const rows = await db
     .update(people)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(people.id, personId));
+    .set({ ...input, updatedAt: new Date(), version: sql`${people.version} + 1` })
+    .where(and(eq(people.id, personId), eq(people.version, version)))
+    .returning({ id: people.id });
+  return rows.length === 1;
 }
 
 export async function insertPerson(
@@ -291,7 +300,7 @@ export async function applyRosterWriteOps(db: Database, ops: RosterWriteOps, cod
       update ${people} as p set
         prefix_th = v.prefix_th, first_name_th = v.first_name_th, last_name_th = v.last_name_th,
         first_name_en = v.first_name_en, last_name_en = v.last_name_en, email = v.email,
-        position_th = v.position_th, category_id = v.category_id, updated_at = now()
+        position_th = v.position_th, category_id = v.category_id, updated_at = now(), version = p.version + 1
       from (values ${values(
         part.map(
           (row) =>

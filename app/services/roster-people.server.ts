@@ -13,7 +13,7 @@ import {
   personIdByCode,
   updateAssignment,
   updatePeriod,
-  updatePersonFields,
+  updatePersonFieldsIfVersion,
   type PersonDetail,
   type PersonFieldsInput,
 } from "../models/roster.server";
@@ -229,15 +229,23 @@ export async function createPerson(
   }
 }
 
+/**
+ * HR changes a person's details from the edit form. `version` is the version the form showed
+ * (null: it carried none or a bad one): when someone changed the details since (another HR
+ * member, a roster import), nothing is written and the answer is "conflict". Left out (a script,
+ * a test), the save is not checked.
+ */
 export async function updatePerson(
   db: Database,
   actor: Actor,
   personId: number,
   input: PersonFieldsInput,
-): Promise<"saved" | "unchanged" | "notFound"> {
+  options: { version?: number | null } = {},
+): Promise<"saved" | "unchanged" | "notFound" | "conflict"> {
   return db.transaction(async (tx) => {
     if (!(await lockPerson(tx, personId))) return "notFound";
     const person = (await getPersonDetail(tx, personId))!;
+    if (options.version !== undefined && options.version !== person.version) return "conflict";
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const field of PERSON_AUDIT_FIELDS) {
@@ -247,7 +255,8 @@ export async function updatePerson(
       }
     }
     if (Object.keys(after).length === 0) return "unchanged";
-    await updatePersonFields(tx, personId, input);
+    // Compare-and-set: the version in the WHERE too (the row is locked above, so this is a second guard).
+    if (!(await updatePersonFieldsIfVersion(tx, personId, person.version, input))) return "conflict";
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "roster.person_updated",

@@ -63,6 +63,8 @@ export const people = pgTable("people", {
     .references(() => staffCategories.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Raised by every change of the details (the edit form, a roster import): a save from an edit form showing an older version is refused. */
+  version: integer("version").notNull().default(0),
 }, (t) => [
   // The roster's order (first then last name in Thai order, then id), so that a page of it is
   // read from the index instead of sorting everyone (decision 018).

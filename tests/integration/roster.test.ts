@@ -7,10 +7,12 @@ import { action as importAction } from "../../app/routes/roster_.import";
 import { loader as exportLoader } from "../../app/routes/roster_.export";
 import { loader as rosterLoader } from "../../app/routes/roster";
 import { action as personAction, loader as personLoader } from "../../app/routes/roster_.$personId";
+import { action as editAction, loader as editLoader } from "../../app/routes/roster_.$personId_.edit";
 import { commitRosterImport, previewRosterImport } from "../../app/services/roster-import.server";
 import { createPerson, createStaffAccount, endEmployment, moveDivision, startEmployment, updatePerson } from "../../app/services/roster-people.server";
 import type { Database } from "../../db/client.server";
 import { accountRoles, accounts, auditLog, divisionAssignments, divisions, employmentPeriods, people, staffCategories } from "../../db/schema";
+import { callRoute, formBody, type RouteFunction } from "./route-client";
 import { engineName, findPersonId, snapshotEveryTable, withDemoDatabaseForFile } from "./test-database";
 
 const TODAY = "2026-11-25";
@@ -365,5 +367,66 @@ describe(`roster pages and changes (${engineName})`, () => {
   it("the employment period constraint still holds underneath (end before start is refused by the database)", async () => {
     const personId = await findPersonId(db, "LS035");
     await expect(db.execute(sql`update ${employmentPeriods} set end_date = '2000-01-01' where person_id = ${personId}`)).rejects.toThrow();
+  });
+});
+
+describe(`two HR members (or a tab and an import) change the same person's details (${engineName})`, () => {
+  type EditPage = { values: Record<string, string>; version: number };
+  type EditAnswer = { values: Record<string, string>; version: number | null; conflict: Record<string, string> | null };
+  const editRequest = (personId: number, fields?: Record<string, string>) =>
+    new Request(`http://localhost/roster/${personId}/edit`, fields ? { method: "POST", headers: { Cookie: hrCookie }, body: formBody(fields) } : { headers: { Cookie: hrCookie } });
+  const shown = async (personId: number) =>
+    (await (await callRoute(editLoader as RouteFunction, editRequest(personId), { personId: String(personId) })).json()) as EditPage;
+  const save = (personId: number, fields: Record<string, string>) => callRoute(editAction as RouteFunction, editRequest(personId, fields), { personId: String(personId) });
+  const detailsOf = async (personId: number) => (await db.select().from(people).where(eq(people.id, personId)))[0];
+  const posted = (page: EditPage, change: Record<string, string>, version: number | null = page.version) => ({
+    ...page.values,
+    ...change,
+    ...(version === null ? {} : { version: String(version) }),
+  });
+
+  it("a save from a form shown before another save is refused (409): nothing written, what was typed kept, what is saved shown; saving again works", async () => {
+    await previewAndCommit(csv([person(71)]));
+    const personId = await findPersonId(db, "IM071");
+    const tabA = await shown(personId);
+    const tabB = await shown(personId);
+    expect((await save(personId, posted(tabA, { positionTh: "นักวิชาการคอมพิวเตอร์" }))).status).toBe(302);
+    const saved = await detailsOf(personId);
+    expect(saved.positionTh).toBe("นักวิชาการคอมพิวเตอร์");
+
+    const stale = await save(personId, posted(tabB, { email: "typed71@lumsum.go.th" }));
+    expect(stale.status).toBe(409);
+    const answer = (await stale.json()) as EditAnswer;
+    expect(await detailsOf(personId)).toEqual(saved);
+    expect(answer.values).toMatchObject({ email: "typed71@lumsum.go.th", positionTh: tabB.values.positionTh });
+    expect(answer.conflict).toMatchObject({ positionTh: "นักวิชาการคอมพิวเตอร์", email: tabB.values.email });
+    expect(answer.version).toBe(saved.version);
+
+    expect((await save(personId, { ...answer.values, version: String(answer.version) })).status).toBe(302);
+    expect(await detailsOf(personId)).toMatchObject({ email: "typed71@lumsum.go.th", version: saved.version + 1 });
+    // A post without a version (a form from before versions) is refused the same way.
+    expect((await save(personId, posted(await shown(personId), { email: "x71@lumsum.go.th" }, null))).status).toBe(409);
+  });
+
+  it("a roster import that changes the person makes an edit form shown before it stale", async () => {
+    await previewAndCommit(csv([person(72)]));
+    const personId = await findPersonId(db, "IM072");
+    const form = await shown(personId);
+    await previewAndCommit(csv([person(72, { position_th: "เจ้าพนักงานพัสดุ" })]));
+    const imported = await detailsOf(personId);
+    expect(imported.positionTh).toBe("เจ้าพนักงานพัสดุ");
+    // Saved from the form as shown, this would silently put the old position back.
+    expect((await save(personId, posted(form, { email: "im72.new@lumsum.go.th" }))).status).toBe(409);
+    expect(await detailsOf(personId)).toEqual(imported);
+  });
+
+  it("two saves from forms showing the same version, at the same moment: one is written, the other refused", async () => {
+    await previewAndCommit(csv([person(73)]));
+    const personId = await findPersonId(db, "IM073");
+    const form = await shown(personId);
+    const answers = await Promise.all([save(personId, posted(form, { positionTh: "ตำแหน่งจากแท็บแรก" })), save(personId, posted(form, { positionTh: "ตำแหน่งจากแท็บที่สอง" }))]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409]);
+    const winner = answers[0].status === 302 ? "ตำแหน่งจากแท็บแรก" : "ตำแหน่งจากแท็บที่สอง";
+    expect(await detailsOf(personId)).toMatchObject({ positionTh: winner, version: form.version + 1 });
   });
 });

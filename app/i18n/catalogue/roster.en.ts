@@ -22,6 +22,8 @@ export const en: Record<keyof typeof th, string> = {
   "rosterHr.new.title": "Add a person",
   "rosterHr.new.submit": "Add to the roster",
   "rosterHr.edit.title": "Edit a person's details",
+  "rosterHr.edit.conflict": "Someone changed this person's details after you opened this form (another user, or a file import), so your changes were not saved. What you typed is still in the form below: check the latest saved values and save again",
+  "rosterHr.edit.conflictSaved": "Saved now, different from what you typed:",
   "rosterHr.field.employeeCode": "Employee code",
   "rosterHr.field.employeeCodeHint": "Latin letters and digits, e.g. LS041; it is the username for signing in",
   "rosterHr.field.prefixTh": "Title (Thai)",
