@@ -91,6 +91,14 @@ export async function listLpaScores(db: Database) {
   return db.select().from(lpaScores).orderBy(asc(lpaScores.fiscalYear));
 }
 
+/**
+ * Hold every indicator row (FOR UPDATE) for the rest of the transaction: grid saves run one after
+ * the other, so the second compares its cells with what the first saved.
+ */
+export async function lockIndicators(db: Database): Promise<void> {
+  await db.select({ id: indicators.id }).from(indicators).for("update");
+}
+
 export type TargetChange = { indicatorId: number; fiscalYear: number; before: number | null; after: number | null };
 
 /** Save targets; returns only the values that actually changed (for the audit log). */

@@ -117,26 +117,39 @@ export default function PlanAdminPage() {
                           </td>
                         );
                       }
+                      // What the cell starts from, and the value it says it showed (a save checks it
+                      // against the saved one): after a refused save, a cell changed meanwhile keeps what
+                      // was typed and now shows the saved value; a cell left alone shows the saved value.
+                      const savedText = current === null || current === undefined ? "" : String(current);
+                      const postedText = typed("targets", field);
+                      const postedShown = typed("targets", `shown-${field}`);
+                      const changedMeanwhile = error === "planAdmin.changedMeanwhile";
+                      const untouched = postedText === undefined || (postedShown !== undefined && postedText === postedShown);
+                      const startText = untouched ? savedText : postedText;
+                      const shownText = untouched || changedMeanwhile ? savedText : (postedShown ?? savedText);
                       return (
                         <td key={year} className="num">
+                          <input type="hidden" name={`shown-${field}`} value={shownText} />
                           <input
                             type="text"
                             inputMode="decimal"
                             name={field}
                             aria-label={`${name(indicator)} ${fiscalYear(year)}`}
-                            defaultValue={typed("targets", field) ?? (current === null || current === undefined ? "" : String(current))}
+                            defaultValue={startText}
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? `${field}-error` : undefined}
                           />
                           {error ? (
                             <p className="field__error" id={`${field}-error`}>
                               {t(error)}
+                              {changedMeanwhile ? <> {t("planAdmin.savedNow", { value: savedText === "" ? "–" : number(Number(savedText)) })}</> : null}
                             </p>
                           ) : null}
                         </td>
                       );
                     })}
                     <td>
+                      {indicator.unit === "count" ? <input type="hidden" name={`shown-countMode-${indicator.id}`} value={indicator.countMode ?? "cumulative"} /> : null}
                       {indicator.unit === "count" ? (
                         <select
                           name={`countMode-${indicator.id}`}

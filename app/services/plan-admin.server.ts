@@ -10,6 +10,7 @@ import {
   createProject,
   createStrategy,
   listIndicatorsWithTargets,
+  lockIndicators,
   renamePlanItem,
   saveIndicatorTargets,
   setIndicatorCountMode,
@@ -30,6 +31,11 @@ export type PlanAdminResult = { ok: true } | { ok: false; fieldErrors: Record<st
  * All-or-nothing: one bad value saves nothing, and every bad field gets its message. A closed
  * year's target is not changed (PRODUCT.md §6: past figures never move): a field of a closed year
  * that differs from the saved target is refused; one that repeats it is no change.
+ *
+ * Each field may come with `shown-<field>`: the value the grid showed in it. A field still at its
+ * shown value was not touched and is not written (another admin may have saved it since: their
+ * value stays). A field changed from a shown value that is no longer the saved one is refused
+ * ("planAdmin.changedMeanwhile"), so a grid shown before someone else's save cannot undo it.
  */
 export async function saveTargetsForm(
   db: Database,
@@ -38,6 +44,7 @@ export async function saveTargetsForm(
   fiscalYears: number[],
 ): Promise<PlanAdminResult> {
   return db.transaction(async (tx) => {
+    await lockIndicators(tx);
     const [indicators, closedYears] = await Promise.all([listIndicatorsWithTargets(tx), closedFiscalYears(tx, { lock: true })]);
     const fieldErrors: Record<string, MessageKey> = {};
     const targets: { indicatorId: number; fiscalYear: number; targetValue: number | null }[] = [];
@@ -48,11 +55,18 @@ export async function saveTargetsForm(
         const raw = formData.get(field);
         if (typeof raw !== "string") continue;
         const parsed = parseTargetInput(raw.slice(0, 32), indicator.unit);
+        const shownRaw = formData.get(`shown-${field}`);
+        const shown = typeof shownRaw === "string" ? parseTargetInput(shownRaw.slice(0, 32), indicator.unit) : null;
+        const saved = indicator.targets[fiscalYear] ?? null;
+        if (parsed.ok && shown?.ok && parsed.value === shown.value) continue;
         if (!parsed.ok) fieldErrors[field] = TARGET_PROBLEMS[parsed.problem];
+        else if (shown?.ok && shown.value !== saved && parsed.value !== saved) fieldErrors[field] = "planAdmin.changedMeanwhile";
         else if (closedYears.has(fiscalYear) && parsed.value !== (indicator.targets[fiscalYear] ?? null)) fieldErrors[field] = "planAdmin.yearClosed";
         else targets.push({ indicatorId: indicator.id, fiscalYear, targetValue: parsed.value });
       }
       const mode = formData.get(`countMode-${indicator.id}`);
+      // Left as the grid showed it: not touched, not written (another admin's change stays).
+      if (mode === formData.get(`shown-countMode-${indicator.id}`)) continue;
       if (indicator.unit === "count" && (mode === "per_year" || mode === "cumulative") && mode !== indicator.countMode) {
         countModes.push({ indicatorId: indicator.id, countMode: mode });
       }

@@ -135,3 +135,88 @@ describe(`a closed year's targets (${engineName})`, () => {
     expect(await reopenFiscalYear(db, actor, 2568, "ทดสอบ")).toBe("reopened");
   });
 });
+
+describe(`two admins save the targets grid, one from a page shown before the other's save (${engineName})`, () => {
+  type Grid = { indicators: { id: number; code: string; unit: string; countMode: string | null; targets: Record<string, number | null> }[]; fiscalYears: number[]; closedYears: number[] };
+  const grid = async () => {
+    const answer = await get(planAdminLoader, "/admin/plan", ADMIN);
+    expect(answer.status).toBe(200);
+    return (await answer.json()) as Grid;
+  };
+  /** The grid's fields as a browser posts them: every open cell at what it shows (and says so), each count mode. */
+  const fieldsOf = (shown: Grid, changes: Record<string, string> = {}) => {
+    const fields: Record<string, string> = { intent: "targets" };
+    for (const indicator of shown.indicators) {
+      for (const year of shown.fiscalYears.filter((each) => !shown.closedYears.includes(each))) {
+        const value = indicator.targets[year];
+        const text = value === null || value === undefined ? "" : String(value);
+        fields[`target-${indicator.id}-${year}`] = text;
+        fields[`shown-target-${indicator.id}-${year}`] = text;
+      }
+      if (indicator.unit === "count") {
+        fields[`countMode-${indicator.id}`] = indicator.countMode ?? "cumulative";
+        fields[`shown-countMode-${indicator.id}`] = indicator.countMode ?? "cumulative";
+      }
+    }
+    return { ...fields, ...changes };
+  };
+
+  it("a cell the later grid left alone keeps the other admin's save; the cells it changed are saved", async () => {
+    const lg1 = await indicatorId("LG1");
+    const [count] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.unit, "count")).limit(1);
+    const first = await grid();
+    const second = await grid();
+    const year = first.fiscalYears.filter((each) => !first.closedYears.includes(each)).at(-1)!;
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(first, { [`target-${lg1}-${year}`]: "77" }))).status).toBe(302);
+    expect(await targetOf(lg1, year)).toBe(77);
+    // The second grid still shows the old LG1 target; its admin changes only the count target.
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(second, { [`target-${count.id}-${year}`]: "9" }))).status).toBe(302);
+    expect(await targetOf(lg1, year)).toBe(77);
+    expect(await targetOf(count.id, year)).toBe(9);
+  });
+
+  it("a cell both changed: the later save is refused beside it, and nothing of it is saved", async () => {
+    const lg1 = await indicatorId("LG1");
+    const [count] = await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.unit, "count")).limit(1);
+    const first = await grid();
+    const second = await grid();
+    const year = first.fiscalYears.filter((each) => !first.closedYears.includes(each)).at(-1)!;
+    const field = `target-${lg1}-${year}`;
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(first, { [field]: "66" }))).status).toBe(302);
+    const countBefore = await targetOf(count.id, year);
+    const refused = await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(second, { [field]: "55", [`target-${count.id}-${year}`]: "12" }));
+    expect(refused.status).toBe(400);
+    const data = (await refused.json()) as Refusal;
+    expect(data.fieldErrors).toEqual({ [field]: "planAdmin.changedMeanwhile" });
+    expect(data.submitted[field]).toBe("55");
+    expect(await targetOf(lg1, year)).toBe(66);
+    expect(await targetOf(count.id, year)).toBe(countBefore);
+  });
+
+  it("a count mode the later grid left alone keeps the other admin's change", async () => {
+    const [count] = await db.select({ id: indicators.id, countMode: indicators.countMode }).from(indicators).where(eq(indicators.unit, "count")).limit(1);
+    const first = await grid();
+    const second = await grid();
+    const other = count.countMode === "per_year" ? "cumulative" : "per_year";
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(first, { [`countMode-${count.id}`]: other }))).status).toBe(302);
+    expect((await post(planAdminAction, "/admin/plan", ADMIN, fieldsOf(second))).status).toBe(302);
+    const [after] = await db.select({ countMode: indicators.countMode }).from(indicators).where(eq(indicators.id, count.id));
+    expect(after.countMode).toBe(other);
+  });
+});
+
+describe(`two admins save the same target at the same moment (${engineName})`, () => {
+  it("from grids showing the same value: one is saved, the other refused beside the cell", async () => {
+    const lg1 = await indicatorId("LG1");
+    const shown = (await (await get(planAdminLoader, "/admin/plan", ADMIN)).json()) as { fiscalYears: number[]; closedYears: number[] };
+    const year = shown.fiscalYears.filter((each) => !shown.closedYears.includes(each)).at(-1)!;
+    const field = `target-${lg1}-${year}`;
+    const before = await targetOf(lg1, year);
+    const text = before === null || before === undefined ? "" : String(before);
+    const answers = await Promise.all(
+      ["41", "42"].map((value) => post(planAdminAction, "/admin/plan", ADMIN, { intent: "targets", [field]: value, [`shown-${field}`]: text })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 400]);
+    expect(await targetOf(lg1, year)).toBe(answers[0].status === 302 ? 41 : 42);
+  });
+});

@@ -43,6 +43,8 @@ export const en: Record<keyof typeof th, string> = {
   "planAdmin.rename": "Rename",
   "planAdmin.codeTaken": "This code is already used",
   "planAdmin.badNumber": "Must be a number from 0 to 1,000,000, or empty",
+  "planAdmin.changedMeanwhile": "Someone changed this target after you opened this page, so nothing was saved (the whole grid). What you typed is still in the field: check it and save again",
+  "planAdmin.savedNow": "Saved now: {value}",
   "planAdmin.countNotWhole": "This target is a count (of projects, innovations): it must be a whole number",
   "planAdmin.percentOver100": "This target is a percentage: it cannot be more than 100",
   "planAdmin.yearClosed": "This fiscal year is closed, so its target cannot be changed. An admin can reopen the year on the “Counting rule and year close” page",
