@@ -12,6 +12,7 @@ export function TrainingSessionForm({
   fieldErrors,
   planOptions,
   submissionToken,
+  version,
   submitLabel,
 }: {
   values: SessionFormValues;
@@ -19,6 +20,8 @@ export function TrainingSessionForm({
   planOptions: { id: number; code: string; nameTh: string; nameEn: string }[];
   /** A new session's form: the loader's token, so the same form posted twice makes one session. */
   submissionToken?: string;
+  /** An edit form's version of the session ("" when the post carried none): a stale save is refused. */
+  version?: number | string;
   submitLabel: string;
 }) {
   const { t, locale } = useI18n(rosterMessages);
@@ -36,6 +39,7 @@ export function TrainingSessionForm({
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="save" />
       {submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {text("title", "training.field.title", { required: true })}
       <div className="grid">
         {text("topic", "training.field.topic")}

@@ -32,6 +32,8 @@ export type SessionRow = {
   location: string;
   notes: string;
   fiscalYear: number;
+  /** Raised by every save of the edit form: the form carries it so a stale save is refused. */
+  version: number;
 };
 
 const sessionColumns = {
@@ -47,6 +49,7 @@ const sessionColumns = {
   location: trainingSessions.location,
   notes: trainingSessions.notes,
   fiscalYear: trainingSessions.fiscalYear,
+  version: trainingSessions.version,
 };
 
 export async function getSession(db: Database, sessionId: number): Promise<SessionRow | null> {
@@ -78,11 +81,17 @@ export async function insertSession(
   return { status: "duplicate", sessionId: existing.id };
 }
 
-export async function updateSession(db: Database, sessionId: number, input: SessionInput & { fiscalYear: number }): Promise<void> {
-  await db
+/**
+ * The edit form's save: written only if the session is still at `version` (what the form showed),
+ * and the version goes up by one. False: someone saved it meanwhile, nothing written.
+ */
+export async function updateSessionIfVersion(db: Database, sessionId: number, version: number, input: SessionInput & { fiscalYear: number }): Promise<boolean> {
+  const rows = await db
     .update(trainingSessions)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(trainingSessions.id, sessionId));
+    .set({ ...input, updatedAt: new Date(), version: sql`${trainingSessions.version} + 1` })
+    .where(and(eq(trainingSessions.id, sessionId), eq(trainingSessions.version, version)))
+    .returning({ id: trainingSessions.id });
+  return rows.length === 1;
 }
 
 export async function deleteSession(db: Database, sessionId: number): Promise<void> {

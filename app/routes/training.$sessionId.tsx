@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
+import { readRecordVersion } from "../domain/record-version";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { FormNotice } from "../components/forms";
@@ -40,7 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { values: SessionFormValues | null; fieldErrors: SessionFieldErrors; refusal: MessageKey | null };
+type ActionData = {
+  values: SessionFormValues | null;
+  fieldErrors: SessionFieldErrors;
+  refusal: MessageKey | null;
+  /** The version the edit form carries next: the one posted, or after a conflict the one saved now. */
+  version?: number | null;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr");
@@ -59,10 +66,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "save") return json<ActionData>({ values: null, fieldErrors: {}, refusal: "form.fixErrors" }, { status: 400 });
   const { planIds } = await loadSessionFormOptions(database);
   const { values, parsed } = readSessionForm(formData, planIds);
-  if (!parsed.ok) return json<ActionData>({ values, fieldErrors: parsed.fieldErrors, refusal: null }, { status: 400 });
-  const result = await editSession(database, actor, sessionId, parsed.input);
+  const version = readRecordVersion(formData.get("version"));
+  if (!parsed.ok) return json<ActionData>({ values, fieldErrors: parsed.fieldErrors, refusal: null, version }, { status: 400 });
+  const result = await editSession(database, actor, sessionId, parsed.input, { version });
   if (result === "notFound") throw notFound();
-  if (result === "startAfterAttendance") return json<ActionData>({ values, fieldErrors: { startDate: "training.error.startAfterAttendance" }, refusal: null }, { status: 400 });
+  if (result === "startAfterAttendance") return json<ActionData>({ values, fieldErrors: { startDate: "training.error.startAfterAttendance" }, refusal: null, version }, { status: 400 });
+  if (result === "conflict") {
+    // Nothing written: what was typed stays in the form; the page above shows the session as saved now.
+    const current = await getSession(database, sessionId);
+    if (!current) throw notFound();
+    return json<ActionData>({ values, fieldErrors: {}, refusal: "training.conflict", version: current.version }, { status: 409 });
+  }
   return redirect(`/training/${sessionId}?saved=${result === "saved" ? "updated" : "unchanged"}`);
 }
 
@@ -76,6 +90,7 @@ const SAVED: Record<string, MessageKey> = {
 export default function TrainingSessionPage() {
   const { session, attendees, planOptions, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const editVersion = actionData?.values ? (actionData.version ?? "") : session.version;
   const [searchParams] = useSearchParams();
   const { t, date, number, fiscalYear } = useI18n(rosterMessages);
   const saved = searchParams.get("saved");
@@ -157,7 +172,13 @@ export default function TrainingSessionPage() {
 
       <section className="card" aria-labelledby="edit-heading">
         <h2 id="edit-heading">{t("training.edit")}</h2>
-        <TrainingSessionForm values={actionData?.values ?? values} fieldErrors={actionData?.fieldErrors ?? {}} planOptions={planOptions} submitLabel={t("form.save")} />
+        <TrainingSessionForm
+          values={actionData?.values ?? values}
+          fieldErrors={actionData?.fieldErrors ?? {}}
+          planOptions={planOptions}
+          version={editVersion}
+          submitLabel={t("form.save")}
+        />
       </section>
 
       <section className="card" aria-labelledby="delete-heading">

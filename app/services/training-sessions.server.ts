@@ -4,7 +4,7 @@ import { thaiDateInput } from "../domain/roster-import";
 import { DEFAULT_PLAN_CODE, parseSessionForm, sessionHasBegun, SESSION_FIELDS, type SessionFormValues, type SessionInput } from "../domain/training-session";
 import { recordAudit } from "../models/audit.server";
 import { getAppSettings, organisationTodayOf } from "../models/settings.server";
-import { deleteSession, insertSession, listPlanOptions, lockSession, recordedHours, updateSession, type SessionRow } from "../models/training.server";
+import { deleteSession, insertSession, listPlanOptions, lockSession, recordedHours, updateSessionIfVersion, type SessionRow } from "../models/training.server";
 
 export type Actor = { accountId: string; ipAddress: string };
 
@@ -75,22 +75,30 @@ export async function createSession(db: Database, actor: Actor, input: SessionIn
 }
 
 /**
- * Change a session. One with attendance recorded has happened: its first day cannot move after
- * today ("startAfterAttendance"), or its attendance would count on /training but not on the dashboard.
+ * HR changes a session from its edit form. `version` is the version the form showed (null: it
+ * carried none or a bad one): when someone saved the session since, nothing is written and the
+ * answer is "conflict". Left out (a script, a test), the save is not checked. A session with
+ * attendance recorded has happened: its first day cannot move after today ("startAfterAttendance"),
+ * or its attendance would count on /training but not on the dashboard.
  */
 export async function editSession(
   db: Database,
   actor: Actor,
   sessionId: number,
   input: SessionInput,
-  now: Date = new Date(),
-): Promise<"saved" | "unchanged" | "notFound" | "startAfterAttendance"> {
+  options: { version?: number | null; now?: Date } = {},
+): Promise<"saved" | "unchanged" | "notFound" | "conflict" | "startAfterAttendance"> {
   const settings = await getAppSettings(db);
   const fiscalYear = fiscalYearOfDate(input.startDate, settings.fiscalCalendar);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId);
     if (!session) return "notFound";
-    if (input.startDate !== session.startDate && !sessionHasBegun(input, organisationTodayOf(settings, now)) && (await recordedHours(tx, sessionId)).size > 0) {
+    if (options.version !== undefined && options.version !== session.version) return "conflict";
+    if (
+      input.startDate !== session.startDate &&
+      !sessionHasBegun(input, organisationTodayOf(settings, options.now ?? new Date())) &&
+      (await recordedHours(tx, sessionId)).size > 0
+    ) {
       return "startAfterAttendance";
     }
     const before: Record<string, unknown> = {};
@@ -103,7 +111,8 @@ export async function editSession(
       }
     }
     if (Object.keys(after).length === 0) return "unchanged";
-    await updateSession(tx, sessionId, next);
+    // Compare-and-set: the version in the WHERE too (the row is locked above, so this is a second guard).
+    if (!(await updateSessionIfVersion(tx, sessionId, session.version, next))) return "conflict";
     await recordAudit(tx, {
       actorAccountId: actor.accountId,
       action: "training.session_updated",

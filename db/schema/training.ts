@@ -26,6 +26,8 @@ export const trainingSessions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** A random token from the new-session form: a double submit creates one session. */
     submissionToken: text("submission_token").unique(),
+    /** Raised by every save of the edit form: a save from a form showing an older version is refused. */
+    version: integer("version").notNull().default(0),
   },
   (t) => [
     check("training_sessions_dates", sql`${t.endDate} >= ${t.startDate}`),

@@ -3,6 +3,7 @@ import { startSession } from "../../app/auth/session.server";
 import { fiscalYearDates, THAI_FISCAL_CALENDAR } from "../../app/domain/fiscal-year";
 import { listPersonTraining } from "../../app/models/roster.server";
 import { listSessionRoster, recordedHours } from "../../app/models/training.server";
+import { action as sessionPageAction, loader as sessionPageLoader } from "../../app/routes/training.$sessionId";
 import { action as attendanceAction, loader as attendanceLoader } from "../../app/routes/training.$sessionId_.attendance";
 import { loader as sessionExportLoader } from "../../app/routes/training.$sessionId_.export";
 import { loader as myTrainingLoader } from "../../app/routes/training.mine";
@@ -412,11 +413,11 @@ describe(`attendance only for a session that has begun (${engineName})`, () => {
     const held = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
     expect(await attend(held, person)).toMatchObject({ status: "saved", added: 1 });
     const before = await snapshotEveryTable(db);
-    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-22", endDate: "2026-11-22" }), now)).toBe("startAfterAttendance");
+    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-22", endDate: "2026-11-22" }), { now })).toBe("startAfterAttendance");
     expect(await snapshotEveryTable(db)).toEqual(before);
-    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-21", endDate: "2026-11-21" }), now)).toBe("saved");
+    expect(await editSession(db, actor, held, sessionInput({ hours: 6, startDate: "2026-11-21", endDate: "2026-11-21" }), { now })).toBe("saved");
     const empty = await createSession(db, actor, sessionInput({ hours: 6, startDate: "2026-11-19", endDate: "2026-11-19" }));
-    expect(await editSession(db, actor, empty, sessionInput({ hours: 6, startDate: "2026-12-01", endDate: "2026-12-01" }), now)).toBe("saved");
+    expect(await editSession(db, actor, empty, sessionInput({ hours: 6, startDate: "2026-12-01", endDate: "2026-12-01" }), { now })).toBe("saved");
   });
 });
 
@@ -453,5 +454,43 @@ describe(`training figures (${engineName})`, () => {
     expect(data.rows.length).toBeGreaterThan(0);
     const hours = data.rows.reduce((sum: number, row: { hours: number }) => sum + row.hours, 0);
     expect(data.totals.reduce((sum: number, total: { hours: number }) => sum + total.hours, 0)).toBeCloseTo(hours, 6);
+  });
+});
+
+describe(`a session's edit form, two HR members at once (${engineName})`, () => {
+  const { get, post } = routeClient(() => db);
+  type Page = { values: Record<string, string>; session: { version: number } };
+  const path = (sessionId: number) => `/training/${sessionId}`;
+  const shown = async (sessionId: number) => (await (await get(sessionPageLoader, path(sessionId), "LS004", { sessionId: String(sessionId) })).json()) as Page;
+  const save = (sessionId: number, page: Page, change: Record<string, string>, version: number | null = page.session.version) =>
+    post(sessionPageAction, path(sessionId), "LS004", { ...page.values, intent: "save", ...change, ...(version === null ? {} : { version: String(version) }) }, { sessionId: String(sessionId) });
+  const rowOf = async (sessionId: number) => (await db.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)))[0];
+  const aSession = () => createSession(db, actor, sessionInput({ title: "การอบรมแก้พร้อมกัน" }));
+
+  it("a save from a form shown before another save is refused (409): nothing written, what was typed kept; saving again works", async () => {
+    const sessionId = await aSession();
+    const first = await shown(sessionId);
+    const second = await shown(sessionId);
+    expect((await save(sessionId, first, { hours: "6" })).status).toBe(302);
+    const saved = await rowOf(sessionId);
+    expect(Number(saved.hours)).toBe(6);
+
+    const stale = await save(sessionId, second, { organiser: "กองคลัง" });
+    expect(stale.status).toBe(409);
+    const answer = (await stale.json()) as { values: Record<string, string>; refusal: string; version: number };
+    expect(await rowOf(sessionId)).toEqual(saved);
+    expect(answer).toMatchObject({ refusal: "training.conflict", version: saved.version, values: { organiser: "กองคลัง", hours: second.values.hours } });
+
+    expect((await save(sessionId, { ...second, values: answer.values, session: { version: answer.version } }, { hours: "6" })).status).toBe(302);
+    expect(await rowOf(sessionId)).toMatchObject({ organiser: "กองคลัง", version: saved.version + 1 });
+    expect((await save(sessionId, await shown(sessionId), { organiser: "สำนักปลัด" }, null)).status).toBe(409);
+  });
+
+  it("two saves from forms showing the same version, at the same moment: one is written, the other refused", async () => {
+    const sessionId = await aSession();
+    const page = await shown(sessionId);
+    const answers = await Promise.all([save(sessionId, page, { organiser: "กองช่าง" }), save(sessionId, page, { organiser: "กองการศึกษา" })]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409]);
+    expect(await rowOf(sessionId)).toMatchObject({ organiser: answers[0].status === 302 ? "กองช่าง" : "กองการศึกษา", version: page.session.version + 1 });
   });
 });

@@ -160,6 +160,7 @@ export const en: Record<keyof typeof th, string> = {
   "training.create": "Save the session",
   "training.created": "Session added: you can now record who attended",
   "training.updated": "Changes saved",
+  "training.conflict": "Someone saved this session after you opened this page, so your changes were not saved. What you typed is still in the form below; the details above are as saved now: check them and save again",
   "training.deleted": "Session deleted",
   "training.exportYear": "Export the year's attendance (CSV)",
   "training.exportSession": "Export CSV",
