@@ -13,7 +13,6 @@ import {
   people,
   staffCategories,
   trainingAttendance,
-  trainingSessions,
 } from "../../db/schema";
 import {
   createTestDatabase,
@@ -186,21 +185,26 @@ describe(`migrating a database that holds rows from before a rule (${engineName}
     await migrateUpTo(test, "0011_training_session_submission_token");
     const db = test.handle.db;
     const [category] = await db.insert(staffCategories).values({ code: "before_rules", nameTh: "ทดสอบ", nameEn: "Test" }).returning();
-    const person = (employeeCode: string) => ({ employeeCode, prefixTh: "นาง", firstNameTh: "บันทึก", lastNameTh: "ก่อนกฎ", positionTh: "ทดสอบ", categoryId: category.id });
-    const [first, second] = await db.insert(people).values([person("BR001"), person("BR002")]).returning();
+    // Rows written as SQL naming their columns: the schema in code has columns (a later
+    // migration's) that this database does not have yet.
+    const [first, second] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into people (employee_code, prefix_th, first_name_th, last_name_th, position_th, category_id)
+          values ('BR001', 'นาง', 'บันทึก', 'ก่อนกฎ', 'ทดสอบ', ${category.id}), ('BR002', 'นาง', 'บันทึก', 'ก่อนกฎ', 'ทดสอบ', ${category.id}) returning id`,
+    );
     [personId, otherPersonId] = [first.id, second.id];
-    const [session] = await db
-      .insert(trainingSessions)
-      .values({ title: "อบรมก่อนกฎ", startDate: "2025-06-02", endDate: "2025-06-02", hours: 6, fiscalYear: 2568 })
-      .returning();
+    const [session] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into training_sessions (title, start_date, end_date, hours, fiscal_year) values ('อบรมก่อนกฎ', '2025-06-02', '2025-06-02', 6, 2568) returning id`,
+    );
     sessionId = session.id;
     // Allowed until 0012 (the check was hours >= 0).
     await db.insert(trainingAttendance).values({ sessionId, personId, hours: 0 });
     // Allowed until 0013 in the database (only the code refused it): an author's vote on their idea.
-    const [idea] = await db
-      .insert(ideas)
-      .values({ title: "ไอเดียก่อนกฎ", problem: "ปัญหา", solution: "วิธีแก้", benefit: "ประโยชน์", fiscalYear: 2568, voteCount: 1 })
-      .returning();
+    const [idea] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into ideas (title, problem, solution, benefit, fiscal_year, vote_count) values ('ไอเดียก่อนกฎ', 'ปัญหา', 'วิธีแก้', 'ประโยชน์', 2568, 1) returning id`,
+    );
     ideaId = idea.id;
     await db.insert(ideaAuthors).values({ ideaId, personId, isSubmitter: true });
     await db.insert(ideaVotes).values({ ideaId, personId });
