@@ -16,6 +16,7 @@ import { pipelineMessages } from "./catalogue/pipeline";
 import { pipelineBoardMessages } from "./catalogue/pipeline-board";
 import { planMessages } from "./catalogue/plan";
 import { projectErrorMessages } from "./catalogue/project-errors";
+import { projectsListMessages } from "./catalogue/projects-list";
 import { projectsTrailMessages } from "./catalogue/projects-trail";
 import { projectsMessages } from "./catalogue/projects";
 import { reportsMessages } from "./catalogue/reports";
@@ -42,6 +43,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, string>>> = {
   pipelineBoardMessages,
   projectsMessages,
   projectErrorMessages,
+  projectsListMessages,
   projectsTrailMessages,
   reportsMessages,
   rosterMessages,

@@ -11,6 +11,7 @@ import * as auditActions from "./catalogue/audit-actions";
 import * as ideasList from "./catalogue/ideas-list";
 import * as pipeline from "./catalogue/pipeline";
 import * as pipelineBoard from "./catalogue/pipeline-board";
+import * as projectsList from "./catalogue/projects-list";
 import * as projectsTrail from "./catalogue/projects-trail";
 import * as plan from "./catalogue/plan";
 import * as projects from "./catalogue/projects";
@@ -29,6 +30,7 @@ import { en as auditActionsEn } from "./catalogue/audit-actions.en";
 import { en as ideasListEn } from "./catalogue/ideas-list.en";
 import { en as pipelineEn } from "./catalogue/pipeline.en";
 import { en as pipelineBoardEn } from "./catalogue/pipeline-board.en";
+import { en as projectsListEn } from "./catalogue/projects-list.en";
 import { en as projectsTrailEn } from "./catalogue/projects-trail.en";
 import { en as planEn } from "./catalogue/plan.en";
 import { en as projectsEn } from "./catalogue/projects.en";
@@ -47,8 +49,8 @@ import { fillPlaceholders, isLocale, LOCALES, type AppLocale } from "./locales";
  * A `.server` module: Remix leaves it out of client bundles even where a route imports
  * `translate` for its loader (esbuild kept the catalogue chunks otherwise).
  */
-const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, ideasForm.th, ideasList.th, engagement.th, roster.th, pipeline.th, pipelineBoard.th, projects.th, projectsTrail.th, dashboard.th, reports.th, personalData.th, auditActions.th] as const;
-const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasFormEn, ideasListEn, engagementEn, rosterEn, pipelineEn, pipelineBoardEn, projectsEn, projectsTrailEn, dashboardEn, reportsEn, personalDataEn, auditActionsEn] as const;
+const THAI = [core.th, home.th, account.th, plan.th, admin.th, ideas.th, ideasForm.th, ideasList.th, engagement.th, roster.th, pipeline.th, pipelineBoard.th, projects.th, projectsList.th, projectsTrail.th, dashboard.th, reports.th, personalData.th, auditActions.th] as const;
+const ENGLISH = [coreEn, homeEn, accountEn, planEn, adminEn, ideasEn, ideasFormEn, ideasListEn, engagementEn, rosterEn, pipelineEn, pipelineBoardEn, projectsEn, projectsListEn, projectsTrailEn, dashboardEn, reportsEn, personalDataEn, auditActionsEn] as const;
 
 /** Every message key, in any area. */
 export type MessageKey = AnyKeyOf<(typeof THAI)[number]>;

@@ -12,6 +12,7 @@ import * as auditActions from "./catalogue/audit-actions";
 import * as ideasList from "./catalogue/ideas-list";
 import * as pipeline from "./catalogue/pipeline";
 import * as pipelineBoard from "./catalogue/pipeline-board";
+import * as projectsList from "./catalogue/projects-list";
 import * as projectsTrail from "./catalogue/projects-trail";
 import * as plan from "./catalogue/plan";
 import * as projects from "./catalogue/projects";
@@ -20,7 +21,7 @@ import * as roster from "./catalogue/roster";
 import { englishCatalogue, thaiCatalogue, translate, type MessageKey } from "./messages.server";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-const AREAS = { account, admin, core, dashboard, engagement, home, ideas, auditActions, ideasForm, ideasList, personalData, pipeline, pipelineBoard, plan, projects, projectsTrail, reports, roster };
+const AREAS = { account, admin, core, dashboard, engagement, home, ideas, auditActions, ideasForm, ideasList, personalData, pipeline, pipelineBoard, plan, projects, projectsList, projectsTrail, reports, roster };
 
 describe("message catalogue", () => {
   const th = thaiCatalogue();

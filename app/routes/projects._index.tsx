@@ -12,6 +12,7 @@ import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";
 import { compareThai } from "../i18n/format";
 import { projectsMessages } from "../i18n/catalogue/projects";
+import { projectsListMessages } from "../i18n/catalogue/projects-list";
 import { resolveLocale } from "../i18n/locale.server";
 import { useI18n } from "../i18n/use-i18n";
 import { listInnovations } from "../models/innovations.server";
@@ -20,7 +21,7 @@ import { countsByFiscalYear, listProjects } from "../models/projects.server";
 import { getAppSettings } from "../models/settings.server";
 import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsMessages], "projects.list.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, [projectsListMessages], "projects.list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -73,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProjectsPage() {
   const { projects, innovations, perYear, years, planOptions, filters, isCommittee } = useLoaderData<typeof loader>();
-  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages);
+  const { t, locale, date, number, fiscalYear } = useI18n(projectsMessages, projectsListMessages);
   const name = (item: { nameTh: string; nameEn: string }) => (locale === "en" && item.nameEn) || item.nameTh;
   const filtered = filters.plan !== "" || filters.status !== "" || filters.year !== "";
   return (
