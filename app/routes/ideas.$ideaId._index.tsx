@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...author,
         divisionName: author.divisionNameTh === null ? null : inLocale(author.divisionNameTh, author.divisionNameEn),
       })),
-      project: idea.project ? { ...idea.project, name: inLocale(idea.project.nameTh, idea.project.nameEn) } : null,
+      project: idea.project ? { id: idea.project.id, name: inLocale(idea.project.nameTh, idea.project.nameEn) } : null,
       problemHtml: renderMarkdown(idea.problem),
       solutionHtml: renderMarkdown(idea.solution),
       benefitHtml: renderMarkdown(idea.benefit),

@@ -139,7 +139,7 @@ describe(`the review page (${engineName})`, () => {
     const [project] = await db.select().from(projects).where(eq(projects.id, row.projectId!));
     expect(project).toMatchObject({ nameTh: fields.nameTh, budget: 45000, ownerPersonId: owner, planId: plan.id });
     const page = await get(ideaPageLoader, `/ideas/${ideaId}`, "LS025", { ideaId: String(ideaId) });
-    expect((await page.json()).idea.project).toEqual({ id: project.id, nameTh: fields.nameTh });
+    expect((await page.json()).idea.project).toEqual({ id: project.id, name: fields.nameTh });
   });
 
   it("the idea page shows the committee's score summary to the committee, and to the authors only once decided", async () => {
