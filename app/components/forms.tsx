@@ -121,6 +121,30 @@ export function FormNotice({ tone, children }: { tone: "ok" | "error"; children:
   );
 }
 
+/**
+ * A save refused because someone saved the record after its form was shown (a 409): says so and,
+ * where what is saved now differs from what was typed, lists it field by field ("–" for empty).
+ */
+export function StaleSaveNotice({ message, savedIntro, changes }: { message: string; savedIntro: string; changes: { field: string; label: string; saved: string }[] }) {
+  return (
+    <FormNotice tone="error">
+      <p>{message}</p>
+      {changes.length > 0 ? (
+        <>
+          <p>{savedIntro}</p>
+          <ul>
+            {changes.map(({ field, label, saved }) => (
+              <li key={field}>
+                {label}: {saved || "–"}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </FormNotice>
+  );
+}
+
 export type SelectOption = { value: string | number; label: string };
 
 /**

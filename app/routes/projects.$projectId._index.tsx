@@ -6,7 +6,7 @@ import { clientAddress, requireRole, requireUser } from "../auth/current-user.se
 import { AttachmentList } from "../components/attachment-list";
 import { AttachmentUpload } from "../components/attachment-upload";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { Field, FormNotice } from "../components/forms";
+import { Field, FormNotice, StaleSaveNotice } from "../components/forms";
 import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectProgress, ProjectStatusBadge } from "../components/project-fields";
 import { StageBadge } from "../components/stage-badge";
@@ -403,29 +403,16 @@ const MILESTONE_FIELDS = ["title", "dueDate", "doneOn"] as const;
 function MilestoneConflictNotice({ typed, saved }: { typed: MilestoneValues; saved: MilestoneValues }) {
   const { t, date } = useI18n(projectsMessages);
   const shown = (field: (typeof MILESTONE_FIELDS)[number], values: MilestoneValues) => values[field].trim();
-  const changed = MILESTONE_FIELDS.filter((field) => shown(field, typed) !== shown(field, saved));
   const savedText = (field: (typeof MILESTONE_FIELDS)[number]) => {
     const value = shown(field, saved);
-    if (value === "") return "–";
-    return field === "title" ? value : date(value, "medium");
+    return value === "" || field === "title" ? value : date(value, "medium");
   };
-  return (
-    <FormNotice tone="error">
-      <p>{t("projects.milestones.conflict")}</p>
-      {changed.length > 0 ? (
-        <>
-          <p>{t("projects.edit.conflictSaved")}</p>
-          <ul>
-            {changed.map((field) => (
-              <li key={field}>
-                {t(`projects.milestones.field.${field}`)}: {savedText(field)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </FormNotice>
-  );
+  const changes = MILESTONE_FIELDS.filter((field) => shown(field, typed) !== shown(field, saved)).map((field) => ({
+    field,
+    label: t(`projects.milestones.field.${field}`),
+    saved: savedText(field),
+  }));
+  return <StaleSaveNotice message={t("projects.milestones.conflict")} savedIntro={t("projects.edit.conflictSaved")} changes={changes} />;
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

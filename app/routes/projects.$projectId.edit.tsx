@@ -4,7 +4,7 @@ import { db } from "../../db/runtime.server";
 import type { ProjectStatus } from "../../db/schema";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
+import { FormNotice, StaleSaveNotice } from "../components/forms";
 import { ProjectFields } from "../components/project-fields";
 import { calendarDateIn } from "../domain/calendar-date";
 import { personEntry } from "../domain/person-entry";
@@ -158,24 +158,8 @@ function ConflictNotice({ typed, saved }: { typed: ProjectFormValues; saved: Pro
     if (field === "owner") return people([typed.owner]) !== people([saved.owner]);
     return shown(field, typed) !== shown(field, saved);
   };
-  const changed = CONFLICT_FIELDS.filter(differs);
-  return (
-    <FormNotice tone="error">
-      <p>{t("projects.edit.conflict")}</p>
-      {changed.length > 0 ? (
-        <>
-          <p>{t("projects.edit.conflictSaved")}</p>
-          <ul>
-            {changed.map((field) => (
-              <li key={field}>
-                {t(`projects.field.${field}`)}: {shown(field, saved) || "–"}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </FormNotice>
-  );
+  const changes = CONFLICT_FIELDS.filter(differs).map((field) => ({ field, label: t(`projects.field.${field}`), saved: shown(field, saved) }));
+  return <StaleSaveNotice message={t("projects.edit.conflict")} savedIntro={t("projects.edit.conflictSaved")} changes={changes} />;
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

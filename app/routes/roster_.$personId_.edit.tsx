@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
-import { FormNotice } from "../components/forms";
+import { FormNotice, StaleSaveNotice } from "../components/forms";
 import { RosterPersonForm } from "../components/roster-person-form";
 import { rosterMessages } from "../i18n/catalogue/roster";
 import { useI18n } from "../i18n/use-i18n";
@@ -123,24 +123,12 @@ function ConflictNotice({ typed, saved, categories }: { typed: PersonFormValues;
     const category = categories.find((item) => String(item.id) === value);
     return category ? (locale === "en" && category.nameEn) || category.nameTh : value;
   };
-  const changed = CONFLICT_FIELDS.filter(([field]) => shown(field, typed) !== shown(field, saved));
-  return (
-    <FormNotice tone="error">
-      <p>{t("rosterHr.edit.conflict")}</p>
-      {changed.length > 0 ? (
-        <>
-          <p>{t("rosterHr.edit.conflictSaved")}</p>
-          <ul>
-            {changed.map(([field, label]) => (
-              <li key={field}>
-                {t(label)}: {shown(field, saved) || "–"}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </FormNotice>
-  );
+  const changes = CONFLICT_FIELDS.filter(([field]) => shown(field, typed) !== shown(field, saved)).map(([field, label]) => ({
+    field,
+    label: t(label),
+    saved: shown(field, saved),
+  }));
+  return <StaleSaveNotice message={t("rosterHr.edit.conflict")} savedIntro={t("rosterHr.edit.conflictSaved")} changes={changes} />;
 }
 
 export const ErrorBoundary = RouteErrorBoundary;
