@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
-import { PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
 import { requireUser } from "../auth/current-user.server";
 import { RouteErrorBoundary } from "../components/error-boundary";
 import { IpStatusBadge } from "../components/innovation-fields";
 import { ProjectProgress, ProjectStatusBadge, SelectField } from "../components/project-fields";
 import { fiscalYearRange } from "../domain/fiscal-year";
+import { PROJECT_STATUSES, type ProjectStatus } from "../domain/project-status";
 import { personDisplayName } from "../domain/person-name";
 import { parseRecordId } from "../domain/record-id";
 import { hasAnyRole } from "../domain/roles";

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { ProjectStatus } from "../../app/domain/project-status";
 import { people } from "./people";
 
 /** ยุทธศาสตร์ of the innovation master plan. */
@@ -36,8 +37,7 @@ export const plans = pgTable("plans", {
 });
 
 /** โครงการ: the plan's named projects; the pipeline adds projects born from ideas. */
-export const PROJECT_STATUSES = ["planned", "active", "completed", "cancelled"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export { PROJECT_STATUSES, type ProjectStatus } from "../../app/domain/project-status";
 
 export const projects = pgTable(
   "projects",

@@ -1,7 +1,8 @@
 /**
  * Benchmark: client JavaScript each main page loads, gzipped, against a minimal Remix page built
  * in the same run with the same Remix version and compiler; and a check that no client bundle
- * holds a markdown parser or an HTML sanitiser (they belong on the server, decision 008).
+ * holds a markdown parser, an HTML sanitiser (they belong on the server, decision 008) or drizzle
+ * (database code, which only .server modules may import).
  *
  *   npx tsx scripts/bench/client-js.ts
  *
@@ -30,6 +31,7 @@ const PAGES = [
   { label: "home", routeId: "routes/_index", url: "/" },
   { label: "new idea", routeId: "routes/ideas.new", url: "/ideas/new" },
   { label: "review an idea", routeId: "routes/committee.ideas.$ideaId", url: "/committee/ideas/:ideaId" },
+  { label: "projects list", routeId: "routes/projects._index", url: "/projects" },
   { label: "project page", routeId: "routes/projects.$projectId._index", url: "/projects/:projectId" },
   { label: "roster", routeId: "routes/roster", url: "/roster" },
   { label: "training list", routeId: "routes/training._index", url: "/training" },
@@ -45,6 +47,8 @@ const SIGNATURES: { library: string; needles: string[] }[] = [
   { library: "sanitize-html", needles: ["allowedSchemesByTag", "disallowedTagsMode"] },
   { library: "htmlparser2", needles: ["onopentagname", "onattribname"] },
   { library: "dompurify", needles: ["uponSanitizeElement", "DOMPurify"] },
+  // Server code: a page importing db/schema (not a .server module) once shipped drizzle to the browser.
+  { library: "drizzle-orm/pg-core", needles: ["PgColumnBuilder", "PgTable"] },
 ];
 
 type Measured = { bytes: number; gzipped: number; files: string[] };
@@ -224,7 +228,7 @@ try {
     for (const { file, text, gzipped, pages } of heaviest) console.log(`  ${pad(file, 40)} ${padStart(kb(gzipped), 9)}  on ${pages} page(s)  ${describe(text)}`);
   }
 
-  console.log("\nMarkdown parser / sanitiser in client bundles:");
+  console.log("\nMarkdown parser / sanitiser / database code in client bundles:");
   for (const line of await selfTest()) console.log(`  self-test  ${line}`);
   const files = clientFiles(path.join(appPublic, "build"));
   const offending = files
