@@ -91,10 +91,14 @@ async function writeAuthorsAndTags(db: Database, ideaId: number, submitterPerson
     { ideaId, personId: submitterPersonId, isSubmitter: true },
     ...coAuthors.map((personId) => ({ ideaId, personId, isSubmitter: false })),
   ]);
-  // Authors follow their idea (stage changes and comments reach them).
+  // Authors follow their idea (stage changes and comments reach them); one no longer an author
+  // stops following it (they can follow it again), or its news would keep reaching them.
+  const authors = new Set([submitterPersonId, ...coAuthors]);
+  const removed = [...wereAuthors].filter((personId) => !authors.has(personId));
+  if (removed.length > 0) await db.delete(ideaFollowers).where(and(eq(ideaFollowers.ideaId, ideaId), inArray(ideaFollowers.personId, removed)));
   await db
     .insert(ideaFollowers)
-    .values([submitterPersonId, ...coAuthors].map((personId) => ({ ideaId, personId })))
+    .values([...authors].map((personId) => ({ ideaId, personId })))
     .onConflictDoNothing();
   await db.delete(ideaTags).where(eq(ideaTags.ideaId, ideaId));
   const tagIds = await tagIdsFor(db, input.tags);

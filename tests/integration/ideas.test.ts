@@ -12,7 +12,7 @@ import {
 } from "../../app/models/ideas.server";
 import { listStageHistory } from "../../app/models/board.server";
 import type { Database } from "../../db/client.server";
-import { accounts, ideaStageEvents, ideas, notifications, people } from "../../db/schema";
+import { accounts, ideaFollowers, ideaStageEvents, ideas, notifications, people } from "../../db/schema";
 import { seedPlanOnly } from "../../db/seed/seed.server";
 import { createTestDatabase, engineName, queryRows, type TestDatabase } from "./test-database";
 
@@ -161,6 +161,17 @@ describe(`ideas (${engineName})`, () => {
     // An idea with no co-author notifies no one; the submitter never hears of their own idea.
     const alone = await submit();
     expect(await noticesOf(alone.ideaId)).toEqual([]);
+  });
+
+  it("a co-author taken off the idea stops following it; one kept, or added back, follows it", async () => {
+    const followers = async (ideaId: number) =>
+      (await db.select({ personId: ideaFollowers.personId }).from(ideaFollowers).where(eq(ideaFollowers.ideaId, ideaId))).map((row) => row.personId).sort();
+    const { ideaId } = await submit({ coAuthorPersonIds: [coAuthorId, strangerId] });
+    expect(await followers(ideaId)).toEqual([authorId, coAuthorId, strangerId].sort());
+    expect(await updateIdea(db, { ideaId, personId: authorId, input: input({ coAuthorPersonIds: [coAuthorId] }) })).toBe("ok");
+    expect(await followers(ideaId)).toEqual([authorId, coAuthorId].sort());
+    expect(await updateIdea(db, { ideaId, personId: authorId, input: input({ coAuthorPersonIds: [coAuthorId, strangerId] }) })).toBe("ok");
+    expect(await followers(ideaId)).toEqual([authorId, coAuthorId, strangerId].sort());
   });
 
   it("authors may withdraw before review; the move is recorded; not after review starts", async () => {
