@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { db } from "../../db/runtime.server";
 import { adminCreateAccount, rolesFromForm } from "../services/account-admin.server";
 import { clientAddress, requireRole } from "../auth/current-user.server";
@@ -26,10 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const today = await organisationToday(database);
   const [accounts, peopleWithoutAccount] = await Promise.all([listAccounts(database, today), listPeopleWithoutAccount(database, today)]);
+  // After a create, the notice names the new account, and only a real one: the address is
+  // anyone's to type, and "Account created: <any text>" would say what never happened.
+  const createdUsername = new URL(request.url).searchParams.get("created");
+  const created = accounts.find((account) => account.username === createdUsername)?.username ?? null;
   // Each person by the name the reader reads (PRODUCT.md §5): English where the roster has one.
   return json({
     accounts: accounts.map(({ nameTh, nameEn, ...account }) => ({ ...account, name: personDisplayName({ nameTh, nameEn }, locale) })),
     peopleWithoutAccount: peopleWithoutAccount.map(({ nameTh, nameEn, ...person }) => ({ ...person, name: personDisplayName({ nameTh, nameEn }, locale) })),
+    created,
   });
 }
 
@@ -54,12 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountsPage() {
-  const { accounts, peopleWithoutAccount } = useLoaderData<typeof loader>();
+  const { accounts, peopleWithoutAccount, created } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const { t } = useI18n(accountMessages, adminMessages);
-  const created = searchParams.get("created");
   const chosenRoles = actionData?.roles ?? ["staff"];
   return (
     <>

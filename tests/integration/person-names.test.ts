@@ -164,6 +164,12 @@ describe(`people by their English name in English (${engineName})`, () => {
     expect(thai.accounts.find((row) => row.username === PIYANUCH.code)?.name).toBe(PIYANUCH.th);
     expect(thai.peopleWithoutAccount.find((row) => row.employeeCode === withoutAccount!.employeeCode)?.name).toBe(thaiOfNewcomer);
 
+    // The notice after a create names a real account only: any other text in the address is not echoed.
+    type Created = { created: string | null };
+    expect((await read<Created>(accountsLoader, `/admin/accounts?created=${PIYANUCH.code}`, "LS006", "th")).created).toBe(PIYANUCH.code);
+    expect((await read<Created>(accountsLoader, "/admin/accounts?created=%E0%B9%82%E0%B8%AD%E0%B8%99%E0%B9%80%E0%B8%87%E0%B8%B4%E0%B8%99", "LS006", "th")).created).toBeNull();
+    expect((await read<Created>(accountsLoader, "/admin/accounts", "LS006", "th")).created).toBeNull();
+
     const accountId = await accountIdOf(PIYANUCH.code);
     type Detail = { account: { name: string } };
     expect((await read<Detail>(accountLoader, `/admin/accounts/${accountId}`, "LS006", "en", { accountId })).account.name).toBe(PIYANUCH.en);
