@@ -4,6 +4,7 @@ import { ideaStageCounts, ideaStageEvents, ideas, projects } from "../../db/sche
 import { IDEA_STAGES, type IdeaStage } from "../domain/idea-stages";
 import { escapeLikePattern, parseSearchTerms } from "../domain/idea-search";
 import { CLOSED_STAGES } from "../domain/pipeline";
+import { parseRecordId } from "../domain/record-id";
 import { compareThai } from "../i18n/format";
 import { fiscalYearRange } from "../domain/fiscal-year";
 import { listDivisions } from "./people.server";
@@ -235,10 +236,9 @@ export async function listDuplicatesOf(db: Database, ideaId: number): Promise<{ 
 // ---------------------------------------------------------------------------
 // For the committee's pages: filters from the URL, their choices, the history with citations
 
+/** An id or year from the address; anything else (junk, "1e96", out of integer range) is no filter. */
 function positiveInt(value: string | null): number | undefined {
-  if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) return undefined;
-  const parsed = Number(value);
-  return parsed <= 2_147_483_647 ? parsed : undefined;
+  return parseRecordId(value) ?? undefined;
 }
 
 /** Filters from a GET form's query string; anything unreadable is ignored. */

@@ -1,5 +1,6 @@
 import { requireRole, type CurrentUser } from "../auth/current-user.server";
 import { hasAnyRole } from "../domain/roles";
+import { parseRecordId } from "../domain/record-id";
 
 export type DashboardScope =
   | { kind: "organisation"; user: CurrentUser }
@@ -23,7 +24,7 @@ export async function requireDashboardScope(request: Request): Promise<Dashboard
 
 /** The fiscal year asked for, if it is one of the plan's years; otherwise the running one. */
 export function chosenFiscalYear(param: string | null, planYears: number[], runningYear: number): number {
-  const asked = Number(param);
-  if (Number.isInteger(asked) && planYears.includes(asked)) return asked;
+  const asked = parseRecordId(param);
+  if (asked !== null && planYears.includes(asked)) return asked;
   return planYears.includes(runningYear) ? runningYear : planYears[planYears.length - 1];
 }
